@@ -1,1 +1,8 @@
-Console.WriteLine("scalewise");
+using System.CommandLine;
+using Scalewise.Cli.Commands;
+
+var root = new RootCommand("scalewise: keeps Azure resources at the right size. Run it locally, validate policies.")
+{
+    RunCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

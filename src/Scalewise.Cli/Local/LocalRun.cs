@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scalewise.Azure;
+using Scalewise.Cli.Scenarios;
+using Scalewise.Core.Decisions;
+using Scalewise.Core.Policies;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
+using Scalewise.Core.Serialization;
+using Scalewise.Orchestrations;
+using Scalewise.Orchestrations.Api;
+using Scalewise.Orchestrations.Evaluation;
+using Scalewise.Orchestrations.Procedures;
+using Scalewise.Simulator;
+using Scalewise.Simulator.Local;
+using Spectre.Console;
+
+namespace Scalewise.Cli.Local;
+
+/// <summary>
+/// <c>scalewise run</c>: Azurite, the estate simulator and the in-process Durable host, wired to the same
+/// handlers, orchestrators and activities the Functions app runs, replaying a scenario's load on a compressed clock.
+/// </summary>
+public sealed class LocalRun(RunOptions options, IAnsiConsole console)
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan FinalProcedureWait = TimeSpan.FromSeconds(90);
+
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var scenario = RunScenarios.Find(options.Scenario);
+        if (scenario is null)
+        {
+            console.MarkupLineInterpolated($"[red]Unknown scenario '{options.Scenario}'.[/] Known: {string.Join(", ", RunScenarios.Names)}.");
+            return 2;
+        }
+
+        var parsed = PolicyDocument.Parse(scenario.PolicyJson);
+        if (parsed.Policy is not { } policy)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                console.MarkupLineInterpolated($"[red]{error.Path}[/]: {error.Message}");
+            }
+
+            return 1;
+        }
+
+        console.MarkupLineInterpolated($"[bold]Scalewise local run[/] · scenario [blue]{scenario.Name}[/]: {scenario.Description}");
+        console.MarkupLineInterpolated($"Replaying {scenario.Duration.TotalMinutes:0} minutes of load {options.Speed:0.#}x faster than real time.");
+
+        var repositoryRoot = AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory);
+        await using var azurite = options.StorageConnectionString is null
+            ? await AzuriteProcess.StartAsync(repositoryRoot, tablesOnly: true, cancellationToken).ConfigureAwait(false)
+            : null;
+        var storage = options.StorageConnectionString ?? azurite!.ConnectionString;
+        console.MarkupLineInterpolated($"Table Storage: {(azurite is null ? "the given connection string" : $"Azurite at {azurite.TableEndpoint}")}");
+
+        var clock = new CompressedTimeProvider(options.Speed, TruncateToMinute(DateTimeOffset.UtcNow));
+        await using var simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = clock }, cancellationToken).ConfigureAwait(false);
+        var scaleSet = simulator.Estate.AddScaleSet(
+            policy.Target.ResourceId,
+            scenario.InitialCapacity,
+            new ScaleSetModel(RequestsPerSecondPerInstance: scenario.RequestsPerSecondPerInstance, ProvisioningDelay: scenario.ProvisioningDelay));
+        var start = clock.GetUtcNow();
+        var load = new ScenarioLoad(start, scenario.Phases);
+        scaleSet.SetLoad(load);
+        console.MarkupLineInterpolated($"Estate simulator (ARM + Azure Monitor): {simulator.BaseUri}");
+
+        await using var app = BuildHost(storage, simulator, clock);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var apiUrl = app.Urls.First();
+        console.MarkupLineInterpolated($"HTTP API: [link]{apiUrl}/api/targets/{policy.Id}/history[/] (POST {apiUrl}/api/targets/{policy.Id}/scale to scale by hand)");
+
+        var services = app.Services;
+        await services.GetRequiredService<IPolicyStore>().UpsertAsync(policy, ifMatch: null, cancellationToken).ConfigureAwait(false);
+        var client = services.GetRequiredService<DurableTaskClient>();
+        var evaluation = services.GetRequiredService<PolicyEvaluation>();
+        var watcher = new ProcedureWatcher(client, console, clock);
+
+        console.WriteLine();
+        var end = start + scenario.Duration;
+        ScenarioPhase? shownPhase = null;
+        while (clock.GetUtcNow() < end)
+        {
+            var now = clock.GetUtcNow();
+            var phase = load.PhaseAt(now);
+            if (phase is not null && phase != shownPhase)
+            {
+                shownPhase = phase;
+                console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] [bold]phase[/] {phase.Name}: {phase.ArrivalsPerSecond:0} arrivals/s for {phase.Duration.TotalMinutes:0} min");
+            }
+
+            console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] load {load.RequestsPerSecondAt(now):0} rps · capacity {scaleSet.Capacity} (ready {scaleSet.ReadyInstances}) · {scaleSet.ProvisioningState}");
+            foreach (var decision in await evaluation.EvaluateAllAsync(client, cancellationToken).ConfigureAwait(false))
+            {
+                ShowDecision(clock, start, decision);
+            }
+
+            var nextTick = now + Tick;
+            while (clock.GetUtcNow() < nextTick)
+            {
+                await watcher.PollAsync(ProcedureIds.ForTarget(policy.Id), start, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(WatchInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await watcher.WaitForEndAsync(ProcedureIds.ForTarget(policy.Id), start, FinalProcedureWait, cancellationToken).ConfigureAwait(false);
+
+        using var http = new HttpClient { BaseAddress = new Uri(apiUrl) };
+        var history = await http.GetFromJsonAsync<TargetHistory>($"/api/targets/{policy.Id}/history", ScalewiseJson.Options, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The history endpoint returned nothing.");
+        var summary = Summarize(scenario.Name, history);
+        ShowSummary(summary);
+        if (options.Summary is { } file)
+        {
+            await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(summary, ScalewiseJson.Indented), cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"Summary written to {file.FullName}");
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return 0;
+    }
+
+    private WebApplication BuildHost(string storage, EstateSimulator simulator, CompressedTimeProvider clock)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.Port}"));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scalewise:Tables:ConnectionString"] = storage,
+            ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
+            ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
+            ["Scalewise:Arm:StaticBearerToken"] = "scalewise-local-run",
+            ["Scalewise:Procedures:TimeCompression"] = options.Speed.ToString(CultureInfo.InvariantCulture),
+            ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:01",
+            ["Scalewise:Procedures:ProvisioningTimeout"] = "00:03:00",
+        });
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddScalewiseAzure(builder.Configuration);
+        builder.Services.AddScalewiseProcedures(builder.Configuration);
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks());
+        var app = builder.Build();
+        LocalApi.Map(app);
+        return app;
+    }
+
+    private void ShowDecision(CompressedTimeProvider clock, DateTimeOffset start, ScalingDecision decision)
+    {
+        var colour = decision.Outcome switch
+        {
+            DecisionOutcome.Scale => decision.Direction == ScaleDirection.Increase ? "green" : "yellow",
+            DecisionOutcome.NoChange => "grey",
+            _ => "blue",
+        };
+        if (decision.Outcome == DecisionOutcome.NoChange)
+        {
+            return;
+        }
+
+        console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] [{colour}]decision {decision.Kind}/{decision.Outcome}[/] {decision.Reason}");
+    }
+
+    private void ShowSummary(RunSummary summary)
+    {
+        console.WriteLine();
+        var table = new Table().AddColumns("procedure", "kind", "from", "to", "outcome", "steps");
+        foreach (var procedure in summary.Procedures)
+        {
+            table.AddRow(
+                Markup.Escape(procedure.InstanceId),
+                procedure.Kind,
+                procedure.From.ToString(CultureInfo.InvariantCulture),
+                procedure.To.ToString(CultureInfo.InvariantCulture),
+                procedure.Outcome,
+                Markup.Escape(string.Join(" → ", procedure.Steps.Select(s => s.Name))));
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated($"[bold]{summary.ScaleOuts}[/] scale-outs, [bold]{summary.ScaleIns}[/] scale-ins, [bold]{summary.Decisions}[/] decisions recorded for {summary.Target}.");
+    }
+
+    private static RunSummary Summarize(string scenario, TargetHistory history)
+    {
+        var procedures = history.Procedures
+            .OrderBy(p => p.StartedAt)
+            .Select(p => new ProcedureSummary(
+                p.InstanceId,
+                history.Target,
+                Lower(p.Kind),
+                p.FromCapacity,
+                p.ToCapacity,
+                p.Outcome?.ToString() ?? "Running",
+                [.. p.Steps.Select(s => new StepSummary(s.Name, s.StartedAt, s.EndedAt, s.Result))]))
+            .ToList();
+        var succeeded = history.Procedures.Where(p => p.Outcome == ProcedureOutcome.Succeeded).ToList();
+        var byKind = Enum.GetValues<DecisionKind>().ToDictionary(Lower, kind => history.Decisions.Count(d => d.Kind == kind));
+        return new RunSummary(
+            scenario,
+            history.Target,
+            succeeded.Count(p => p.ToCapacity > p.FromCapacity),
+            succeeded.Count(p => p.ToCapacity < p.FromCapacity),
+            history.Decisions.Count,
+            byKind,
+            procedures);
+    }
+
+#pragma warning disable CA1308 // The summary's kinds are lower-case words ("reactive", "manual"), as the issue specifies.
+    private static string Lower(DecisionKind kind) => kind.ToString().ToLowerInvariant();
+#pragma warning restore CA1308
+
+    private static string Elapsed(TimeProvider clock, DateTimeOffset start) =>
+        (clock.GetUtcNow() - start).ToString(@"\+hh\:mm\:ss", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset TruncateToMinute(DateTimeOffset time) => new(time.Year, time.Month, time.Day, time.Hour, time.Minute, 0, TimeSpan.Zero);
+}

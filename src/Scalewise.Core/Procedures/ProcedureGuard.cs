@@ -1,0 +1,55 @@
+using System.Globalization;
+using Scalewise.Core.Decisions;
+using Scalewise.Core.Policies;
+using Scalewise.Core.Targets;
+
+namespace Scalewise.Core.Procedures;
+
+/// <summary>
+/// The re-check a procedure makes before it touches the target: time has passed since the decision, so bounds,
+/// cooldown and the target's own state are checked again against what is stored now.
+/// </summary>
+public static class ProcedureGuard
+{
+    public static GuardVerdict Check(ScalingPolicy policy, TargetState state, TargetSnapshot target, DecisionKind kind, int toCapacity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(target);
+
+        if (!policy.Capacity.Contains(toCapacity))
+        {
+            return Refuse($"capacity {toCapacity} is outside the policy's bounds ({policy.Capacity.Minimum} to {policy.Capacity.Maximum})");
+        }
+
+        if (!target.IsProvisioningTerminal)
+        {
+            return Refuse($"the target is still '{target.ProvisioningState}' from an earlier operation");
+        }
+
+        if (target.Capacity == toCapacity)
+        {
+            return Refuse($"the target already has capacity {toCapacity}");
+        }
+
+        // Manual and emergency changes are people's or the emergency path's call, and a move back inside the bounds
+        // is law: only automatic moves within the bounds wait for their cooldown.
+        if (kind is DecisionKind.Reactive or DecisionKind.Predictive or DecisionKind.Scheduled && policy.Capacity.Contains(target.Capacity))
+        {
+            var direction = toCapacity > target.Capacity ? ScaleDirection.Increase : ScaleDirection.Decrease;
+            var last = direction == ScaleDirection.Increase ? state.LastScaleOutAt : state.LastScaleInAt;
+            var cooldowns = policy.Rules.Where(r => r.Action.Direction == direction).Select(r => r.Action.Cooldown).ToList();
+            var cooldown = cooldowns.Count == 0 ? TimeSpan.Zero : cooldowns.Min();
+            if (last is { } lastAt && now < lastAt + cooldown)
+            {
+                return Refuse(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the {(direction == ScaleDirection.Increase ? "scale-out" : "scale-in")} cooldown of {cooldown.TotalMinutes:0.#} min since {lastAt:u} still holds"));
+            }
+        }
+
+        return new GuardVerdict(true, string.Create(CultureInfo.InvariantCulture, $"capacity {target.Capacity} → {toCapacity} is within bounds {policy.Capacity.Minimum} to {policy.Capacity.Maximum}"));
+    }
+
+    private static GuardVerdict Refuse(string reason) => new(false, reason);
+}

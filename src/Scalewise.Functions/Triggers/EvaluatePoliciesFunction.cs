@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Scalewise.Orchestrations.Evaluation;
+
+namespace Scalewise.Functions.Triggers;
+
+/// <summary>The reactive tick: every minute by default (app setting <c>EvaluatePoliciesSchedule</c>).</summary>
+public sealed class EvaluatePoliciesFunction(PolicyEvaluation evaluation)
+{
+    [Function(nameof(EvaluatePolicies))]
+    public async Task EvaluatePolicies(
+        [TimerTrigger("%EvaluatePoliciesSchedule%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await evaluation.EvaluateAllAsync(client, context.CancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace Scalewise.Orchestrations.Api;
+
+/// <summary>The body of <c>POST /api/targets/{target}/scale</c>: <c>{"capacity": 5, "reason": "...", "requestedBy": "..."}</c>.</summary>
+public sealed record ManualScaleCommand(int Capacity, string? Reason, string? RequestedBy)
+{
+    private static readonly string[] KnownFields = ["capacity", "reason", "requestedBy"];
+
+    /// <summary>Parses the body; on failure returns null and a problem that names the field.</summary>
+    public static ManualScaleCommand? Parse(string? body, out ApiProblem? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            problem = ApiProblem.Validation("capacity", "The body is empty; send {\"capacity\": <whole number>, \"reason\": \"...\"}.");
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            problem = ApiProblem.Validation("body", $"The body is not valid JSON ({ex.Message}).");
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = ApiProblem.Validation("body", "The body must be a JSON object such as {\"capacity\": 5}.");
+                return null;
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!KnownFields.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    problem = ApiProblem.Validation(property.Name, $"Unknown field '{property.Name}'; accepted fields are capacity, reason and requestedBy.");
+                    return null;
+                }
+            }
+
+            if (!root.TryGetProperty("capacity", out var capacity))
+            {
+                problem = ApiProblem.Validation("capacity", "The field 'capacity' is required: the number of instances wanted.");
+                return null;
+            }
+
+            if (capacity.ValueKind != JsonValueKind.Number || !capacity.TryGetInt32(out var value))
+            {
+                problem = ApiProblem.Validation("capacity", $"The field 'capacity' must be a whole number; got {capacity.GetRawText()}.");
+                return null;
+            }
+
+            if (value < 0)
+            {
+                problem = ApiProblem.Validation("capacity", $"The field 'capacity' must not be negative; got {value}.");
+                return null;
+            }
+
+            var reason = ReadOptionalString(root, "reason", ref problem);
+            var requestedBy = ReadOptionalString(root, "requestedBy", ref problem);
+            return problem is null ? new ManualScaleCommand(value, reason, requestedBy) : null;
+        }
+    }
+
+    private static string? ReadOptionalString(JsonElement root, string name, ref ApiProblem? problem)
+    {
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            problem ??= ApiProblem.Validation(name, $"The field '{name}' must be a string.");
+            return null;
+        }
+
+        return element.GetString();
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.DurableTask;
+using Scalewise.Core.Procedures;
+using Scalewise.Orchestrations.Activities;
+
+namespace Scalewise.Orchestrations.Procedures;
+
+/// <summary>
+/// Keeps a procedure's history while it runs: each step's start, end and result, the custom status, and the
+/// procedure record in Table Storage after every step. Lives inside the orchestrator, so it uses only the
+/// context's clock and writes only through activities.
+/// </summary>
+internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScaleProcedureInput input)
+{
+    private readonly List<ProcedureStep> steps = [];
+    private readonly DateTimeOffset startedAt = new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    public int FromCapacity { get; set; }
+
+    public IReadOnlyList<ProcedureStep> Steps => steps;
+
+    public async Task<T> RunStepAsync<T>(string name, Func<Task<T>> step, Func<T, string> describe)
+    {
+        context.SetCustomStatus(new ProcedureStatus(name, "running", FromCapacity, input.ToCapacity));
+        var started = Now();
+        try
+        {
+            var result = await step();
+            steps.Add(new ProcedureStep(name, started, Now(), describe(result)));
+            await SaveAsync(outcome: null, error: null);
+            return result;
+        }
+        catch (TaskFailedException ex)
+        {
+            steps.Add(new ProcedureStep(name, started, Now(), $"failed: {ex.FailureDetails.ErrorMessage}"));
+            await SaveAsync(outcome: null, error: null);
+            throw;
+        }
+    }
+
+    public Task RunStepAsync(string name, Func<Task> step, string result) =>
+        RunStepAsync(
+            name,
+            async () =>
+            {
+                await step();
+                return true;
+            },
+            _ => result);
+
+    /// <summary>Adds a step that happened without an activity (for example a notification outcome already known).</summary>
+    public void AddStep(string name, DateTimeOffset started, string result) => steps.Add(new ProcedureStep(name, started, Now(), result));
+
+    public ProcedureRecord ToRecord(ProcedureOutcome? outcome, string? error) => new(
+        context.InstanceId,
+        input.PolicyId,
+        input.TargetResourceId,
+        input.Kind,
+        FromCapacity,
+        input.ToCapacity,
+        input.Reason,
+        input.RequestedBy,
+        startedAt,
+        outcome is null ? null : Now(),
+        outcome,
+        error,
+        [.. steps]);
+
+    public Task SaveAsync(ProcedureOutcome? outcome, string? error) =>
+        context.CallActivityAsync<bool>(nameof(ProcedureActivities.RecordProcedure), ToRecord(outcome, error), ScaleProcedure.StorageRetry);
+
+    public DateTimeOffset Now() => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+}

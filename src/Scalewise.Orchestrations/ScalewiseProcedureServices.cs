@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalewise.Orchestrations.Activities;
+using Scalewise.Orchestrations.Api;
+using Scalewise.Orchestrations.Evaluation;
+using Scalewise.Orchestrations.Procedures;
+
+namespace Scalewise.Orchestrations;
+
+/// <summary>Registers the activities and handlers every host shares (the Functions app and the local runner).</summary>
+public static class ScalewiseProcedureServices
+{
+    public const string TimingSection = "Scalewise:Procedures";
+
+    public static IServiceCollection AddScalewiseProcedures(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var timing = new ProcedureTiming();
+        configuration.GetSection(TimingSection).Bind(timing);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(timing);
+        services.AddSingleton<ProcedureLauncher>();
+        services.AddSingleton<ProcedureActivities>();
+        services.AddSingleton<PolicyEvaluation>();
+        services.AddSingleton<ManualScaleRequests>();
+        services.AddSingleton<TargetHistoryQuery>();
+        return services;
+    }
+}

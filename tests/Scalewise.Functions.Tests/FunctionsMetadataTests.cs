@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Text.Json;
+using Scalewise.Orchestrations;
+
+namespace Scalewise.Functions.Tests;
+
+/// <summary>
+/// The Functions host cannot run here, so what it would load is checked from the build's functions.metadata:
+/// every orchestrator and activity in the shared registry, and every trigger, must be a function.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<IReadOnlyList<JsonElement>> Functions = new(LoadFunctions);
+
+    [Fact]
+    public void Metadata_EveryRegisteredOrchestrator_IsAnOrchestrationTriggerFunction()
+    {
+        foreach (var name in ScalewiseTasks.Orchestrators)
+        {
+            Assert.Equal("orchestrationTrigger", TriggerOf(name));
+        }
+    }
+
+    [Fact]
+    public void Metadata_EveryRegisteredActivity_IsAnActivityTriggerFunction()
+    {
+        foreach (var name in ScalewiseTasks.Activities)
+        {
+            Assert.Equal("activityTrigger", TriggerOf(name));
+        }
+    }
+
+    [Fact]
+    public void Metadata_TimerAndHttpTriggers_ArePresentWithTheirSettings()
+    {
+        Assert.Equal("timerTrigger", TriggerOf("EvaluatePolicies"));
+        Assert.Equal("%EvaluatePoliciesSchedule%", Binding("EvaluatePolicies", "timerTrigger").GetProperty("schedule").GetString());
+
+        var scale = Binding("RequestScale", "httpTrigger");
+        Assert.Equal("targets/{target}/scale", scale.GetProperty("route").GetString());
+        Assert.Equal("Function", scale.GetProperty("authLevel").GetString(), ignoreCase: true);
+
+        var history = Binding("GetTargetHistory", "httpTrigger");
+        Assert.Equal("targets/{target}/history", history.GetProperty("route").GetString());
+        Assert.Equal("Function", history.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
+    public void Metadata_EveryFunction_IsKnownToTheRegistryOrIsATrigger()
+    {
+        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "RequestScale", "GetTargetHistory"]).ToHashSet();
+        var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).ToList();
+        Assert.All(names, name => Assert.Contains(name, known));
+    }
+
+    private static string TriggerOf(string functionName)
+    {
+        var function = Functions.Value.SingleOrDefault(f => f.GetProperty("name").GetString() == functionName);
+        Assert.True(function.ValueKind == JsonValueKind.Object, $"functions.metadata has no function named '{functionName}'.");
+        return function.GetProperty("bindings").EnumerateArray()
+            .Select(b => b.GetProperty("type").GetString()!)
+            .Single(t => t.EndsWith("Trigger", StringComparison.Ordinal));
+    }
+
+    private static JsonElement Binding(string functionName, string type) =>
+        Functions.Value.Single(f => f.GetProperty("name").GetString() == functionName)
+            .GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString() == type);
+
+    private static List<JsonElement> LoadFunctions()
+    {
+        var directory = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "FunctionsOutputDirectory").Value!;
+        var path = Path.Combine(directory, "functions.metadata");
+        Assert.True(File.Exists(path), $"The Functions build did not produce {path}.");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+}

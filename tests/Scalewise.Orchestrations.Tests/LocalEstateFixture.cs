@@ -1,0 +1,92 @@
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Scalewise.Azure;
+using Scalewise.Core.Policies;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Targets;
+using Scalewise.Orchestrations;
+using Scalewise.Simulator;
+using Scalewise.Simulator.Local;
+
+namespace Scalewise.Orchestrations.Tests;
+
+/// <summary>
+/// The real parts, started once for the orchestration tests: Azurite for Table Storage, the estate simulator for
+/// ARM and Azure Monitor over HTTPS, and the in-process Durable Task host running Scalewise's registry.
+/// </summary>
+public sealed class LocalEstateFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan ProvisioningDelay = TimeSpan.FromSeconds(2);
+
+    private AzuriteProcess? azurite;
+    private EstateSimulator? simulator;
+    private DurableTaskTestHost? host;
+
+    public EstateSimulator Simulator => simulator ?? throw new InvalidOperationException("Not started.");
+
+    public DurableTaskTestHost Host => host ?? throw new InvalidOperationException("Not started.");
+
+    public IServiceProvider Services => Host.Services;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory), tablesOnly: true, CancellationToken.None);
+        simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scalewise:Tables:ConnectionString"] = azurite.ConnectionString,
+            ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
+            ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
+            ["Scalewise:Arm:StaticBearerToken"] = "orchestration-tests",
+            ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
+            ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
+        }).Build();
+        host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddScalewiseTasks(),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton<IConfiguration>(configuration);
+                    services.AddScalewiseAzure(configuration);
+                    services.AddScalewiseProcedures(configuration);
+                },
+            });
+    }
+
+    /// <summary>A new scale set in the simulator and a stored policy for it, named uniquely for one test.</summary>
+    public async Task<(ScalingPolicy Policy, SimulatedScaleSet ScaleSet)> AddTargetAsync(string name, int capacity, int minimum = 1, int maximum = 10, TimeSpan? warmUp = null, IReadOnlyList<ScalingRule>? rules = null)
+    {
+        var id = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)];
+        var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Compute/virtualMachineScaleSets/{id}";
+        var scaleSet = Simulator.Estate.AddScaleSet(resourceId, capacity, new ScaleSetModel(ProvisioningDelay: ProvisioningDelay));
+        var policy = new ScalingPolicy(
+            ScalingPolicy.CurrentVersion,
+            id,
+            new ScaleTarget(TargetKind.VirtualMachineScaleSet, resourceId),
+            new CapacityBounds(minimum, maximum, minimum),
+            rules ?? [],
+            warmUp ?? TimeSpan.FromSeconds(1));
+        await Services.GetRequiredService<IPolicyStore>().UpsertAsync(policy, ifMatch: null, CancellationToken.None);
+        return (policy, scaleSet);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        if (simulator is not null)
+        {
+            await simulator.DisposeAsync();
+        }
+
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}
