@@ -12,7 +12,7 @@ public static class RunCommand
     {
         var scenario = new Option<string>("--scenario") { Description = $"The scenario to replay ({string.Join(", ", RunScenarios.Names)}).", DefaultValueFactory = _ => RunScenarios.Default };
         var summary = new Option<FileInfo?>("--summary") { Description = "Write a JSON summary of decisions and procedures to this file." };
-        var speed = new Option<double>("--speed") { Description = "How many times faster than real time the load is replayed.", DefaultValueFactory = _ => 12 };
+        var speed = new Option<double>("--speed") { Description = "How many times faster than real time the load is replayed.", DefaultValueFactory = _ => 15 };
         var port = new Option<int>("--port") { Description = "Port of the local HTTP API on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var storage = new Option<string?>("--storage") { Description = "A Table Storage connection string to use instead of starting Azurite." };
         var command = new Command("run", "Run Scalewise locally: Azurite, the estate simulator and the in-process Durable host.") { scenario, summary, speed, port, storage };

@@ -1,0 +1,32 @@
+using Scalewise.Core.Metrics;
+
+namespace Scalewise.Azure.Metrics;
+
+/// <summary>
+/// Scalewise's aggregations as Azure Monitor names them. <see cref="TimeAggregation.Last"/> is not an Azure
+/// aggregation: it is requested as Average, and Core takes the last point of the window.
+/// </summary>
+internal static class AzureMonitorAggregation
+{
+    /// <summary>The value of the <c>aggregation</c> query parameter.</summary>
+    public static string QueryValue(TimeAggregation aggregation) => aggregation switch
+    {
+        TimeAggregation.Average or TimeAggregation.Last => "Average",
+        TimeAggregation.Minimum => "Minimum",
+        TimeAggregation.Maximum => "Maximum",
+        TimeAggregation.Total => "Total",
+        TimeAggregation.Count => "Count",
+        _ => throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown time aggregation."),
+    };
+
+    /// <summary>The field that carries the value in a response's data points.</summary>
+    public static string ResponseField(TimeAggregation aggregation) => aggregation switch
+    {
+        TimeAggregation.Average or TimeAggregation.Last => "average",
+        TimeAggregation.Minimum => "minimum",
+        TimeAggregation.Maximum => "maximum",
+        TimeAggregation.Total => "total",
+        TimeAggregation.Count => "count",
+        _ => throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown time aggregation."),
+    };
+}

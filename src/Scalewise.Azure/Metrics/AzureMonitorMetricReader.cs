@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Xml;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Scalewise.Azure.Arm;
+using Scalewise.Core.Metrics;
+using Scalewise.Core.Ports;
+
+namespace Scalewise.Azure.Metrics;
+
+/// <summary>
+/// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2023-10-01).
+/// Requests that share resource, namespace, grain, aggregation and window go out as one call (up to 20 metric names).
+/// A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
+/// <see cref="TimeAggregation.Last"/> is requested as Average (Azure has no "last"); Core then takes the window's last point.
+/// </summary>
+public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger) : IMetricReader
+{
+    public const string ApiVersion = "2023-10-01";
+
+    /// <summary>Azure Monitor answers at most 20 metric names per call.</summary>
+    internal const int MaxMetricsPerCall = 20;
+
+    public AzureMonitorMetricReader(ArmConnection connection, ILogger<AzureMonitorMetricReader> logger)
+        : this((connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline, connection.Endpoint, logger)
+    {
+    }
+
+    public async Task<IReadOnlyList<MetricWindow>> ReadAsync(IReadOnlyList<MetricRequest> requests, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var calls = requests
+            .GroupBy(MetricQuery.For)
+            .SelectMany(group => group
+                .GroupBy(r => r.MetricName, StringComparer.OrdinalIgnoreCase)
+                .Chunk(MaxMetricsPerCall)
+                .Select(chunk => ReadGroupAsync(chunk.SelectMany(c => c).ToList(), windowEnd, cancellationToken)))
+            .ToList();
+
+        var answered = new Dictionary<MetricRequest, MetricWindow>(ReferenceEqualityComparer.Instance);
+        foreach (var windows in await Task.WhenAll(calls).ConfigureAwait(false))
+        {
+            foreach (var window in windows)
+            {
+                answered[window.Request] = window;
+            }
+        }
+
+        return requests.Select(r => answered[r]).ToList();
+    }
+
+    private async Task<IReadOnlyList<MetricWindow>> ReadGroupAsync(List<MetricRequest> requests, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        var first = requests[0];
+        var names = requests.Select(r => r.MetricName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        using var message = CreateMessage(first, names, windowEnd);
+
+        try
+        {
+            await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            throw Failure(first.ResourceId, names, ex.Status, ex.ErrorCode, ex.Message, ex);
+        }
+
+        var response = message.Response;
+        if (response.IsError)
+        {
+            var (code, errorMessage) = MetricsResponseParser.ParseError(response.Content.ToString());
+            throw Failure(first.ResourceId, names, response.Status, code, errorMessage ?? response.ReasonPhrase, null);
+        }
+
+        IReadOnlyList<ParsedMetric> parsed;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(response.ContentStream ?? Stream.Null, cancellationToken: cancellationToken).ConfigureAwait(false);
+            parsed = MetricsResponseParser.Parse(document.RootElement, first.Aggregation);
+        }
+        catch (JsonException ex)
+        {
+            throw Failure(first.ResourceId, names, response.Status, null, "the response is not valid JSON: " + ex.Message, ex);
+        }
+
+        var windows = new List<MetricWindow>(requests.Count);
+        foreach (var request in requests)
+        {
+            var metric = parsed.FirstOrDefault(m => string.Equals(m.Name, request.MetricName, StringComparison.OrdinalIgnoreCase));
+            if (metric is null)
+            {
+                Log.MetricMissing(logger, request.MetricName, request.ResourceId);
+                windows.Add(new MetricWindow(request, []));
+            }
+            else if (!metric.Succeeded)
+            {
+                Log.MetricError(logger, metric.ErrorCode, request.MetricName, request.ResourceId, metric.ErrorMessage);
+                windows.Add(new MetricWindow(request, []));
+            }
+            else
+            {
+                windows.Add(new MetricWindow(request, metric.Points));
+            }
+        }
+
+        return windows;
+    }
+
+    private HttpMessage CreateMessage(MetricRequest request, IReadOnlyList<string> names, DateTimeOffset windowEnd)
+    {
+        var message = pipeline.CreateMessage();
+        var uri = message.Request.Uri;
+        message.Request.Method = RequestMethod.Get;
+        uri.Reset(armEndpoint);
+        uri.AppendPath(ResourcePath(request.ResourceId) + "/providers/Microsoft.Insights/metrics", escape: false);
+        uri.AppendQuery("api-version", ApiVersion);
+
+        // Azure Monitor's convention: a comma inside one metric name is written %2, commas separate names.
+        uri.AppendQuery("metricnames", string.Join(',', names.Select(n => n.Replace(",", "%2", StringComparison.Ordinal))), escapeValue: true);
+        var end = windowEnd.UtcDateTime;
+        var start = (windowEnd - request.Window).UtcDateTime;
+        uri.AppendQuery("timespan", start.ToString("o", System.Globalization.CultureInfo.InvariantCulture) + "/" + end.ToString("o", System.Globalization.CultureInfo.InvariantCulture), escapeValue: true);
+        uri.AppendQuery("interval", XmlConvert.ToString(request.TimeGrain), escapeValue: true);
+        uri.AppendQuery("aggregation", AzureMonitorAggregation.QueryValue(request.Aggregation), escapeValue: true);
+        if (!string.IsNullOrEmpty(request.MetricNamespace))
+        {
+            uri.AppendQuery("metricnamespace", request.MetricNamespace, escapeValue: true);
+        }
+
+        message.Request.Headers.Add("Accept", "application/json");
+        return message;
+    }
+
+    /// <summary>"/subscriptions/.../name" with each segment escaped, so a name with spaces or '#' stays one segment.</summary>
+    internal static string ResourcePath(string resourceId) =>
+        "/" + string.Join('/', resourceId.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
+
+    private static MetricReadException Failure(string resourceId, IReadOnlyList<string> names, int status, string? code, string? message, Exception? inner) =>
+        new(
+            $"Reading metric(s) {string.Join(", ", names.Select(n => $"'{n}'"))} of '{resourceId}' from Azure Monitor failed"
+                + (status > 0 ? $" with HTTP {status}" : string.Empty)
+                + (code is null ? string.Empty : $" ({code})")
+                + (string.IsNullOrEmpty(message) ? "." : $": {message}"),
+            resourceId,
+            names,
+            status,
+            code,
+            inner);
+}

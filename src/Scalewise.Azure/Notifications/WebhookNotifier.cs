@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scalewise.Core.Ports;
+
+namespace Scalewise.Azure.Notifications;
+
+/// <summary>
+/// POSTs a JSON notification per procedure to <see cref="NotificationOptions.WebhookUrl"/>, or writes one structured log
+/// line when none is configured. A failed POST throws <see cref="NotificationFailedException"/> for the orchestration to
+/// record; the orchestration never fails because of it.
+/// </summary>
+public sealed class WebhookNotifier(HttpClient httpClient, IOptions<NotificationOptions> options, ILogger<WebhookNotifier> logger) : INotifier
+{
+    public async Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var procedure = notification.Procedure;
+        var webhook = options.Value.WebhookUrl;
+        if (webhook is null)
+        {
+            var operation = WebhookPayload.Operation(procedure);
+            var outcome = procedure.Outcome is { } ended ? ended.ToString() : "(running)";
+            Log.NotificationLogged(
+                logger,
+                procedure.InstanceId,
+                operation,
+                procedure.TargetResourceId,
+                outcome,
+                procedure.FromCapacity,
+                procedure.ToCapacity,
+                procedure.Reason);
+            return;
+        }
+
+        var payload = WebhookPayload.Create(notification);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient.PostAsJsonAsync(webhook, payload, JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            Log.NotificationFailed(logger, ex, procedure.InstanceId, ex.Message);
+            throw new NotificationFailedException($"The webhook {webhook.GetLeftPart(UriPartial.Path)} could not be reached: {ex.Message}", null, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.NotificationFailed(logger, ex, procedure.InstanceId, "timed out");
+            throw new NotificationFailedException($"The webhook {webhook.GetLeftPart(UriPartial.Path)} did not answer in time.", null, ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                var error = $"The webhook {webhook.GetLeftPart(UriPartial.Path)} answered HTTP {status} ({response.ReasonPhrase}).";
+                Log.NotificationFailed(logger, null, procedure.InstanceId, error);
+                throw new NotificationFailedException(error, status, null);
+            }
+
+            Log.NotificationSent(logger, procedure.InstanceId, (int)response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
+
+namespace Scalewise.Azure.Notifications;
+
+/// <summary>
+/// The webhook body: Azure autoscale's notification fields (version, status, operation, context) so existing receivers
+/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps).
+/// </summary>
+internal static class WebhookPayload
+{
+    public static string Operation(ProcedureRecord procedure) =>
+        procedure.ToCapacity >= procedure.FromCapacity ? "Scale Out" : "Scale In";
+
+    /// <summary>Azure autoscale sends "Activated" when it scaled; Scalewise sends that on success and "Failed" otherwise.</summary>
+    public static string Status(ProcedureRecord procedure) =>
+        procedure.Outcome == ProcedureOutcome.Succeeded ? "Activated" : "Failed";
+
+    public static JsonObject Create(ProcedureNotification notification)
+    {
+        var procedure = notification.Procedure;
+        var (subscriptionId, resourceGroup, resourceName, resourceType) = Describe(procedure.TargetResourceId);
+        var steps = new JsonArray();
+        foreach (var step in procedure.Steps)
+        {
+            steps.Add(new JsonObject
+            {
+                ["name"] = step.Name,
+                ["startedAt"] = step.StartedAt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+                ["endedAt"] = step.EndedAt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+                ["result"] = step.Result,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["version"] = "1.0",
+            ["status"] = Status(procedure),
+            ["operation"] = Operation(procedure),
+            ["context"] = new JsonObject
+            {
+                ["timestamp"] = (procedure.EndedAt ?? procedure.StartedAt).ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+                ["id"] = procedure.TargetResourceId,
+                ["name"] = procedure.PolicyId,
+                ["details"] = procedure.Reason,
+                ["subscriptionId"] = subscriptionId,
+                ["resourceGroupName"] = resourceGroup,
+                ["resourceName"] = resourceName,
+                ["resourceType"] = resourceType,
+                ["resourceId"] = procedure.TargetResourceId,
+                ["portalLink"] = notification.PortalLink,
+                ["oldCapacity"] = procedure.FromCapacity.ToString(CultureInfo.InvariantCulture),
+                ["newCapacity"] = procedure.ToCapacity.ToString(CultureInfo.InvariantCulture),
+            },
+            ["procedureId"] = procedure.InstanceId,
+            ["kind"] = procedure.Kind.ToString(),
+            ["outcome"] = procedure.Outcome?.ToString(),
+            ["reason"] = procedure.Reason,
+            ["requestedBy"] = procedure.RequestedBy,
+            ["error"] = procedure.Error,
+            ["steps"] = steps,
+        };
+    }
+
+    private static (string? SubscriptionId, string? ResourceGroup, string? Name, string? Type) Describe(string resourceId)
+    {
+        try
+        {
+            var id = new ResourceIdentifier(resourceId);
+            return (id.SubscriptionId, id.ResourceGroupName, id.Name, id.ResourceType.ToString());
+        }
+        catch (FormatException)
+        {
+            return (null, null, null, null);
+        }
+    }
+}

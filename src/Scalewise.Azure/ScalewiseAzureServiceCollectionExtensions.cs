@@ -1,0 +1,72 @@
+using Azure.Data.Tables;
+using Azure.ResourceManager;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scalewise.Azure.Arm;
+using Scalewise.Azure.Metrics;
+using Scalewise.Azure.Notifications;
+using Scalewise.Azure.Tables;
+using Scalewise.Azure.Targets;
+using Scalewise.Core.Ports;
+
+namespace Scalewise.Azure;
+
+/// <summary>Registers Scalewise's Azure adapters: Table Storage stores, Azure Monitor metrics, the scale-set controller and the webhook notifier.</summary>
+public static class ScalewiseAzureServiceCollectionExtensions
+{
+    /// <summary>Table Storage by connection string (Azurite, or a key-based account).</summary>
+    public const string TablesConnectionStringKey = "Scalewise:Tables:ConnectionString";
+
+    /// <summary>Table Storage by endpoint (https://account.table.core.windows.net), reached with the managed identity.</summary>
+    public const string TablesServiceUriKey = "Scalewise:Tables:ServiceUri";
+
+    public static IServiceCollection AddScalewiseAzure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.Configure<ArmConnectionOptions>(configuration.GetSection(ArmConnectionOptions.SectionName));
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new ArmConnection(sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
+        services.TryAddSingleton<ArmClient>(sp => sp.GetRequiredService<ArmConnection>().Client);
+        services.TryAddSingleton(sp => CreateTableServiceClient(configuration, sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
+
+        services.TryAddSingleton<TablePolicyStore>();
+        services.TryAddSingleton<IPolicyStore>(sp => sp.GetRequiredService<TablePolicyStore>());
+        services.TryAddSingleton<IDecisionLog, TableDecisionLog>();
+        services.TryAddSingleton<IProcedureHistory, TableProcedureHistory>();
+        services.TryAddSingleton<ITargetStateStore, TableTargetStateStore>();
+
+        services.TryAddSingleton<IMetricReader>(sp => ActivatorUtilities.CreateInstance<AzureMonitorMetricReader>(sp, sp.GetRequiredService<ArmConnection>()));
+        services.TryAddSingleton<ITargetController, ScaleSetController>();
+        services.AddHttpClient<INotifier, WebhookNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        return services;
+    }
+
+    private static TableServiceClient CreateTableServiceClient(IConfiguration configuration, ArmConnectionOptions armOptions)
+    {
+        var connectionString = configuration[TablesConnectionStringKey];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new TableServiceClient(connectionString);
+        }
+
+        var serviceUri = configuration[TablesServiceUriKey];
+        if (!string.IsNullOrWhiteSpace(serviceUri))
+        {
+            if (!Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri))
+            {
+                throw new InvalidOperationException($"'{TablesServiceUriKey}' is '{serviceUri}', which is not an absolute URI; use e.g. https://<account>.table.core.windows.net.");
+            }
+
+            return new TableServiceClient(uri, ArmConnection.CreateAzureCredential(armOptions));
+        }
+
+        throw new InvalidOperationException(
+            $"Table Storage is not configured: set '{TablesConnectionStringKey}' (e.g. UseDevelopmentStorage=true for Azurite) or '{TablesServiceUriKey}' (https://<account>.table.core.windows.net, reached with the managed identity).");
+    }
+}

@@ -1,0 +1,66 @@
+using Azure;
+using Azure.Data.Tables;
+using Scalewise.Core.Decisions;
+using Scalewise.Core.Ports;
+
+namespace Scalewise.Azure.Tables;
+
+/// <summary>Per-target state in the table <c>TargetState</c> (PartitionKey "target", RowKey the policy id), written with ETags.</summary>
+public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetStateStore
+{
+    public const string TableName = "TargetState";
+    internal const string PartitionKey = "target";
+
+    private readonly TableHandle state = new(tables, TableName);
+
+    public async Task<StoredTargetState> GetAsync(string policyId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(policyId);
+        var table = await state.GetAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, TableKeys.Escape(policyId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return new StoredTargetState(TargetState.Empty(policyId), null);
+        }
+
+        var entity = response.Value!;
+        return new StoredTargetState(
+            new TargetState(
+                policyId,
+                entity.GetDateTimeOffset(nameof(TargetState.LastScaleOutAt)),
+                entity.GetDateTimeOffset(nameof(TargetState.LastScaleInAt)),
+                entity.GetInt32(nameof(TargetState.LastKnownCapacity))),
+            entity.ETag.ToString());
+    }
+
+    public async Task<StoredTargetState> SaveAsync(TargetState state, string? etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var table = await this.state.GetAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(PartitionKey, TableKeys.Escape(state.PolicyId))
+        {
+            ["PolicyId"] = state.PolicyId,
+        };
+        EntityValues.SetIfNotNull(entity, nameof(TargetState.LastScaleOutAt), state.LastScaleOutAt?.ToUniversalTime());
+        EntityValues.SetIfNotNull(entity, nameof(TargetState.LastScaleInAt), state.LastScaleInAt?.ToUniversalTime());
+        EntityValues.SetIfNotNull(entity, nameof(TargetState.LastKnownCapacity), state.LastKnownCapacity);
+
+        try
+        {
+            var response = etag is null
+                ? await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+                : await table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new StoredTargetState(state, response.Headers.ETag?.ToString());
+        }
+        catch (RequestFailedException ex) when (etag is null && ex.Status == 409)
+        {
+            throw new ConcurrencyConflictException(
+                $"State for target '{state.PolicyId}' was written by someone else first; read it again and reapply your change.", ex);
+        }
+        catch (RequestFailedException ex) when (etag is not null && ex.Status is 412 or 404)
+        {
+            throw new ConcurrencyConflictException(
+                $"State for target '{state.PolicyId}' changed since ETag {etag} was read; read it again and reapply your change.", ex);
+        }
+    }
+}

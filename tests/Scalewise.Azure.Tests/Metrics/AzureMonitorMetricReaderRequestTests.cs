@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging.Abstractions;
+using Scalewise.Azure.Metrics;
+using Scalewise.Azure.Tests.Infrastructure;
+using Scalewise.Core.Metrics;
+
+namespace Scalewise.Azure.Tests.Metrics;
+
+public sealed class AzureMonitorMetricReaderRequestTests
+{
+    private const string CosmosId = "/subscriptions/ac41e21f-afd6-4a79-8070-f01eba278f97/resourceGroups/todking/providers/Microsoft.DocumentDb/databaseAccounts/tk-cosmos-mongo";
+    private static readonly DateTimeOffset End = new(2021, 6, 8, 1, 51, 0, TimeSpan.Zero);
+
+    private static MetricRequest Request(string name) =>
+        new(CosmosId, name, "microsoft.documentdb/databaseaccounts", TimeAggregation.Average, TimeSpan.FromHours(4), TimeSpan.FromHours(4));
+
+    [Fact]
+    public async Task ReadAsync_OneMetricFailsInsideA200_ReturnsEmptyWindowForItAndDataForTheOther()
+    {
+        using var example = RestExamples.Load("monitor/GetMetricError.json");
+        var monitor = new StandInMonitor(HttpStatusCode.OK, RestExamples.ResponseBody(example).GetRawText());
+        var reader = CreateReader(monitor);
+
+        var windows = await reader.ReadAsync([Request("MongoRequestsCount"), Request("MongoRequests")], End, CancellationToken.None);
+
+        Assert.Empty(windows[0].Points);
+        Assert.Single(windows[1].Points);
+        var uri = Assert.Single(monitor.Requests);
+        Assert.StartsWith("https://management.example.test" + CosmosId + "/providers/Microsoft.Insights/metrics?", uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("api-version=2023-10-01", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("metricnames=MongoRequestsCount%2CMongoRequests", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("aggregation=Average", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("interval=PT4H", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("timespan=2021-06-07T21%3A51%3A00.0000000Z%2F2021-06-08T01%3A51%3A00.0000000Z", uri.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MetricNameWithSpaceAndComma_IsEscaped()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor);
+
+        var windows = await reader.ReadAsync([Request("Requests, Total"), Request("Percentage CPU")], End, CancellationToken.None);
+
+        Assert.All(windows, w => Assert.Empty(w.Points));
+        var query = Assert.Single(monitor.Requests).Query;
+        Assert.Contains("metricnames=Requests%252%20Total%2CPercentage%20CPU", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DifferentWindows_AreSeparateCalls()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor);
+
+        await reader.ReadAsync([Request("A"), Request("B") with { Window = TimeSpan.FromHours(1) }, Request("C")], End, CancellationToken.None);
+
+        Assert.Equal(2, monitor.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ArmRefuses_ThrowsWithArmErrorCodeAndMessage()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.Forbidden, "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client does not have authorization.\"}}");
+        var reader = CreateReader(monitor);
+
+        var read = reader.ReadAsync([Request("MongoRequests")], End, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<MetricReadException>(() => read);
+        Assert.Equal(403, error.Status);
+        Assert.Equal("AuthorizationFailed", error.ErrorCode);
+        Assert.Contains("The client does not have authorization.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tk-cosmos-mongo", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'MongoRequests'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static AzureMonitorMetricReader CreateReader(StandInMonitor monitor)
+    {
+        var options = new TestClientOptions { Transport = new HttpClientTransport(monitor) };
+        options.Retry.MaxRetries = 0;
+        return new AzureMonitorMetricReader(HttpPipelineBuilder.Build(options), new Uri("https://management.example.test/"), NullLogger<AzureMonitorMetricReader>.Instance);
+    }
+
+    private sealed class TestClientOptions : global::Azure.Core.ClientOptions
+    {
+    }
+
+    /// <summary>Stands in for Azure Monitor (outside the process) with one canned answer.</summary>
+    private sealed class StandInMonitor(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        public List<Uri> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request.RequestUri!);
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Scalewise.Azure.Notifications;
+using Scalewise.Azure.Tables;
+using Scalewise.Azure.Targets;
+using Scalewise.Azure.Tests.Infrastructure;
+using Scalewise.Core.Decisions;
+using Scalewise.Core.Ports;
+
+namespace Scalewise.Azure.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ScalewiseAzureServiceCollectionExtensionsTests(AzuriteFixture azurite)
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddScalewiseAzure(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task AddScalewiseAzure_TablesConnectionString_StoresWorkAgainstIt()
+    {
+        await using var provider = Build(new()
+        {
+            ["Scalewise:Tables:ConnectionString"] = azurite.Azurite.ConnectionString,
+            ["Scalewise:Arm:StaticBearerToken"] = "local",
+            ["Scalewise:Arm:Endpoint"] = "https://127.0.0.1:1/",
+        });
+        var policyId = TestData.UniqueId("di");
+
+        var store = provider.GetRequiredService<ITargetStateStore>();
+        await store.SaveAsync(new TargetState(policyId, null, null, 4), null, CancellationToken.None);
+
+        Assert.Equal(4, (await store.GetAsync(policyId, CancellationToken.None)).State.LastKnownCapacity);
+        Assert.IsType<TablePolicyStore>(provider.GetRequiredService<IPolicyStore>());
+        Assert.IsType<TableDecisionLog>(provider.GetRequiredService<IDecisionLog>());
+        Assert.IsType<TableProcedureHistory>(provider.GetRequiredService<IProcedureHistory>());
+        Assert.IsType<ScaleSetController>(provider.GetRequiredService<ITargetController>());
+        Assert.IsType<WebhookNotifier>(provider.GetRequiredService<INotifier>());
+        Assert.NotNull(provider.GetRequiredService<IMetricReader>());
+    }
+
+    [Fact]
+    public async Task AddScalewiseAzure_TablesNotConfigured_ExplainsWhichSettingsToSet()
+    {
+        await using var provider = Build([]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IPolicyStore>());
+
+        Assert.Contains("Scalewise:Tables:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Scalewise:Tables:ServiceUri", error.Message, StringComparison.Ordinal);
+    }
+}

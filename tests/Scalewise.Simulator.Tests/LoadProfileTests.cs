@@ -1,0 +1,42 @@
+namespace Scalewise.Simulator.Tests;
+
+public sealed class LoadProfileTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(-1, 0)]
+    [InlineData(0, 10)]
+    [InlineData(4.9, 10)]
+    [InlineData(5, 40)]
+    [InlineData(14, 40)]
+    [InlineData(15, 40)]
+    [InlineData(600, 40)]
+    public void RequestsPerSecondAt_PhasedProfile_ZeroBeforeThenPhasesThenLastRateHolds(double minutes, double expected)
+    {
+        var profile = new PhasedLoadProfile(Start, new LoadPhase(TimeSpan.FromMinutes(5), 10), new LoadPhase(TimeSpan.FromMinutes(10), 40));
+
+        Assert.Equal(expected, profile.RequestsPerSecondAt(Start.AddMinutes(minutes)));
+    }
+
+    [Fact]
+    public void Constructor_NoPhases_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new PhasedLoadProfile(Start));
+    }
+
+    [Fact]
+    public void Constructor_NegativeRate_ThrowsNamingPhase()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PhasedLoadProfile(Start, new LoadPhase(TimeSpan.FromMinutes(1), -3)));
+
+        Assert.Contains("Phase 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScaleSetModel_DefaultDelay_ThreeMinutes()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(3), new ScaleSetModel().ProvisioningDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), new ScaleSetModel(ProvisioningDelay: TimeSpan.FromSeconds(30)).ProvisioningDelay);
+    }
+}
