@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+
+namespace Scalewise.Infrastructure.Tests;
+
+[Collection(CompiledMainTemplateCollection.Name)]
+public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
+{
+    private const string RoleAssignmentType = "Microsoft.Authorization/roleAssignments";
+    private const string DeploymentType = "Microsoft.Resources/deployments";
+
+    [Fact]
+    public void RoleAssignments_Compiled_AreNamedByGuidOfScopePrincipalAndRole()
+    {
+        var assignments = compiled.OfType(RoleAssignmentType);
+
+        Assert.NotEmpty(assignments);
+        Assert.All(assignments, assignment =>
+        {
+            Assert.StartsWith("[guid(", assignment.Name, StringComparison.Ordinal);
+            Assert.Contains("parameters('principalId')", assignment.Name, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Template_Compiled_IsDeployedToAResourceGroup()
+    {
+        Assert.EndsWith("/deploymentTemplate.json#", (string)compiled.Template["$schema"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RoleAssignments_DefaultParameters_NoneAtSubscriptionScope()
+    {
+        // A module deployed to a subscription carries a subscriptionId without a resourceGroup; an extension
+        // resource scoped to the subscription names subscription() in its scope.
+        Assert.All(compiled.OfType(DeploymentType), deployment =>
+            Assert.False(deployment.Body["subscriptionId"] is not null && deployment.Body["resourceGroup"] is null, $"{deployment.Name} is deployed at subscription scope."));
+        Assert.All(compiled.OfType(RoleAssignmentType), assignment =>
+            Assert.DoesNotContain("subscription()", assignment.Body["scope"]?.ToJsonString() ?? string.Empty, StringComparison.Ordinal));
+
+        // The only grants outside the app's own resources are per target resource group, and there are none by default.
+        var parameters = compiled.Template["parameters"]!;
+        Assert.Empty(parameters["vmTargetResourceGroups"]!["defaultValue"]!.AsArray());
+        Assert.Empty(parameters["redisTargetResourceGroups"]!["defaultValue"]!.AsArray());
+    }
+
+    [Fact]
+    public void TargetAccess_Compiled_DeploysOncePerTargetResourceGroupInThatResourceGroup()
+    {
+        var targetAccess = TargetAccessDeployment();
+
+        Assert.Contains("copyIndex()", (string)targetAccess.Body["resourceGroup"]!, StringComparison.Ordinal);
+        Assert.Contains("length(variables('targetResourceGroups'))", (string)targetAccess.Body["copy"]!["count"]!, StringComparison.Ordinal);
+        Assert.Contains("union(parameters('vmTargetResourceGroups'), parameters('redisTargetResourceGroups'))", (string)compiled.Template["variables"]!["targetResourceGroups"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TargetAccess_Compiled_GrantsMonitoringReaderComputeAndRedisRoles()
+    {
+        var granted = TargetAccessAssignments().Select(RoleDefinitions.GrantedBy).ToList();
+
+        Assert.Contains(RoleDefinitions.MonitoringReader, granted);
+        Assert.Contains(RoleDefinitions.VirtualMachineContributor, granted);
+        Assert.Contains(RoleDefinitions.RedisCacheContributor, granted);
+    }
+
+    [Fact]
+    public void TargetAccess_Compiled_GrantsNoContributorOrOwnerRole()
+    {
+        const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+        const string Contributor = "b24988ac-6180-42d9-a0ac-7a6e5b2ce84e";
+        const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
+
+        var granted = compiled.OfType(RoleAssignmentType).Select(RoleDefinitions.GrantedBy).ToList();
+
+        Assert.DoesNotContain(Owner, granted);
+        Assert.DoesNotContain(Contributor, granted);
+        Assert.DoesNotContain(UserAccessAdministrator, granted);
+    }
+
+    [Fact]
+    public void ComputeScalerRole_Compiled_IsAssignableOnlyInItsResourceGroupAndHasNoWildcards()
+    {
+        var role = compiled.Single("Microsoft.Authorization/roleDefinitions");
+        var assignableScopes = role.Properties["assignableScopes"]!.AsArray();
+        var actions = role.Properties["permissions"]!.AsArray()
+            .SelectMany(permission => permission!["actions"]!.AsArray())
+            .Select(action => (string)action!)
+            .ToList();
+
+        Assert.Equal("[resourceGroup().id]", (string)Assert.Single(assignableScopes)!);
+        Assert.Equal(TargetAccessDeployment().Name, role.ModuleName);
+        Assert.DoesNotContain(actions, action => action.Contains('*', StringComparison.Ordinal));
+        Assert.Contains("Microsoft.Compute/virtualMachineScaleSets/write", actions);
+        Assert.Contains("Microsoft.Compute/virtualMachines/write", actions);
+        Assert.Contains("Microsoft.Compute/snapshots/write", actions);
+        Assert.DoesNotContain(actions, action => action.EndsWith("/delete", StringComparison.Ordinal));
+    }
+
+    private ArmResource TargetAccessDeployment() =>
+        Assert.Single(compiled.OfType(DeploymentType), deployment => deployment.Body["copy"] is JsonObject);
+
+    private IEnumerable<ArmResource> TargetAccessAssignments()
+    {
+        var name = TargetAccessDeployment().Name;
+        return compiled.OfType(RoleAssignmentType).Where(assignment => assignment.ModuleName == name);
+    }
+}
