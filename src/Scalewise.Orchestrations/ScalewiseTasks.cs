@@ -36,7 +36,7 @@ public static class ScalewiseTasks
 
         Add<GuardInput, GuardOutcome>(registry, nameof(ProcedureActivities.GuardProcedure), (a, i, ct) => a.GuardProcedure(i, ct));
         Add<string, TargetSnapshot>(registry, nameof(ProcedureActivities.SnapshotTarget), (a, i, ct) => a.SnapshotTarget(i, ct));
-        Add<CapacityChange, bool>(registry, nameof(ProcedureActivities.ApplyCapacity), (a, i, ct) => a.ApplyCapacity(i, ct));
+        Add<CapacityChange, ApplyOutcome>(registry, nameof(ProcedureActivities.ApplyCapacity), (a, i, ct) => a.ApplyCapacity(i, ct));
         Add<string, TargetSnapshot>(registry, nameof(ProcedureActivities.ReadProvisioning), (a, i, ct) => a.ReadProvisioning(i, ct));
         Add<CapacityChange, VerificationResult>(registry, nameof(ProcedureActivities.VerifyTarget), (a, i, ct) => a.VerifyTarget(i, ct));
         Add<ProcedureRecord, NotificationOutcome>(registry, nameof(ProcedureActivities.SendNotification), (a, i, ct) => a.SendNotification(i, ct));

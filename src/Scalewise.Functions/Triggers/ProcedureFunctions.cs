@@ -31,7 +31,7 @@ public sealed class ProcedureFunctions(ProcedureActivities activities)
         activities.SnapshotTarget(targetResourceId, Cancel(context));
 
     [Function(nameof(ProcedureActivities.ApplyCapacity))]
-    public Task<bool> ApplyCapacity([ActivityTrigger] CapacityChange change, FunctionContext context) =>
+    public Task<ApplyOutcome> ApplyCapacity([ActivityTrigger] CapacityChange change, FunctionContext context) =>
         activities.ApplyCapacity(change, Cancel(context));
 
     [Function(nameof(ProcedureActivities.ReadProvisioning))]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Scalewise.Azure.Targets;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
@@ -22,6 +23,9 @@ public sealed partial class ProcedureActivities(
 {
     private const int StateWriteAttempts = 5;
 
+    /// <summary>The wait after a 409 or 429 that named no Retry-After.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
+
     public async Task<GuardOutcome> GuardProcedure(GuardInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -40,12 +44,31 @@ public sealed partial class ProcedureActivities(
     public Task<TargetSnapshot> SnapshotTarget(string targetResourceId, CancellationToken cancellationToken) =>
         targets.GetAsync(targetResourceId, cancellationToken);
 
-    public async Task<bool> ApplyCapacity(CapacityChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the capacity change. Throttling (429) and "another operation is in progress" (409) come back as a
+    /// refusal with the wait ARM asked for, so the procedure waits on a durable timer; server faults are thrown
+    /// for the retry policy; anything else is thrown as <see cref="TargetRequestRejectedException"/>, never retried.
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyCapacity(CapacityChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await targets.BeginSetCapacityAsync(change.TargetResourceId, change.Capacity, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await targets.BeginSetCapacityAsync(change.TargetResourceId, change.Capacity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsConflict)
+        {
+            var wait = ex.RetryAfter ?? DefaultRetryAfter;
+            LogApplyDeferred(logger, change.TargetResourceId, ex.Status, wait);
+            return new ApplyOutcome(false, wait, $"ARM answered {ex.Status} {ex.ErrorCode}: {ex.Message}");
+        }
+        catch (TargetOperationException ex) when (!ex.IsTransient)
+        {
+            throw new TargetRequestRejectedException($"ARM refused capacity {change.Capacity} for {change.TargetResourceId}: {ex.Status} {ex.ErrorCode}: {ex.Message}", ex);
+        }
+
         LogCapacityRequested(logger, change.TargetResourceId, change.Capacity);
-        return true;
+        return ApplyOutcome.Started($"capacity {change.Capacity} requested");
     }
 
     public Task<TargetSnapshot> ReadProvisioning(string targetResourceId, CancellationToken cancellationToken) =>
@@ -107,6 +130,9 @@ public sealed partial class ProcedureActivities(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Requested capacity {Capacity} for {TargetResourceId}")]
     private static partial void LogCapacityRequested(ILogger logger, string targetResourceId, int capacity);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "ARM deferred the change of {TargetResourceId} ({Status}); asking again in {Wait}")]
+    private static partial void LogApplyDeferred(ILogger logger, string targetResourceId, int status, TimeSpan wait);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Notification for procedure {InstanceId} failed; the procedure goes on")]
     private static partial void LogNotificationFailed(ILogger logger, Exception exception, string instanceId);

@@ -14,11 +14,18 @@ namespace Scalewise.Orchestrations.Procedures;
 public static class ScaleProcedure
 {
     /// <summary>ARM calls: transient failures and throttling are retried with backoff.</summary>
+    /// <summary>ARM calls: server faults are retried with backoff; a request ARM rejected outright is not.</summary>
     internal static readonly TaskOptions ArmRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5,
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromSeconds(30)));
+        maxRetryInterval: TimeSpan.FromSeconds(30))
+    {
+        HandleFailure = failure => !failure.IsCausedBy<TargetRequestRejectedException>(),
+    });
+
+    /// <summary>How many times a change ARM deferred (429, 409) is asked for again before the procedure gives up.</summary>
+    internal const int ApplyAttempts = 6;
 
     /// <summary>Table Storage writes: retried so that history is not lost to a transient failure.</summary>
     internal static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -49,10 +56,27 @@ public static class ScaleProcedure
             s => $"recorded capacity {s.Capacity} ({s.ProvisioningState})");
         journal.FromCapacity = before.Capacity;
 
+        ApplyOutcome applied;
+        try
+        {
+            applied = await journal.RunStepAsync(Apply, () => ApplyAsync(context, journal, new CapacityChange(target, input.ToCapacity)), a => a.Accepted ? a.Detail : $"gave up after {ApplyAttempts} attempts: {a.Detail}");
+        }
+        catch (TaskFailedException ex)
+        {
+            // Nothing changed on the target: there is nothing to roll back.
+            var error = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
+            return await FinishAsync(context, journal, ProcedureOutcome.Failed, before.Capacity, $"Failed: {error}.", error);
+        }
+
+        if (!applied.Accepted)
+        {
+            var error = $"ARM did not accept the change: {applied.Detail}";
+            return await FinishAsync(context, journal, ProcedureOutcome.Failed, before.Capacity, $"Failed: {error}.", error);
+        }
+
         string failure;
         try
         {
-            await journal.RunStepAsync(Apply, () => context.CallActivityAsync<bool>(nameof(ProcedureActivities.ApplyCapacity), new CapacityChange(target, input.ToCapacity), ArmRetry), $"capacity {input.ToCapacity} requested");
             var provisioned = await journal.RunStepAsync(WaitForProvisioning, () => WaitForProvisioningAsync(context, input), DescribeProvisioning);
             if (IsSucceeded(provisioned))
             {
@@ -83,7 +107,13 @@ public static class ScaleProcedure
     {
         try
         {
-            await journal.RunStepAsync(Rollback, () => context.CallActivityAsync<bool>(nameof(ProcedureActivities.ApplyCapacity), new CapacityChange(input.TargetResourceId, previousCapacity), ArmRetry), $"capacity {previousCapacity} requested again");
+            var reverted = await journal.RunStepAsync(Rollback, () => ApplyAsync(context, journal, new CapacityChange(input.TargetResourceId, previousCapacity)), a => a.Accepted ? $"capacity {previousCapacity} requested again" : $"gave up: {a.Detail}");
+            if (!reverted.Accepted)
+            {
+                var error = $"{failure}; rollback was not accepted: {reverted.Detail}";
+                return await FinishAsync(context, journal, ProcedureOutcome.Failed, input.ToCapacity, $"Failed: {error}.", error);
+            }
+
             var restored = await journal.RunStepAsync(WaitForProvisioning, () => WaitForProvisioningAsync(context, input), DescribeProvisioning);
 
             // The cooldown clock starts on a rolled-back attempt too, so a failing change is not retried every tick.
@@ -100,6 +130,20 @@ public static class ScaleProcedure
             var error = $"{failure}; rollback failed: {ex.FailureDetails.ErrorMessage}";
             return await FinishAsync(context, journal, ProcedureOutcome.Failed, previousCapacity, $"Failed: {error}.", error);
         }
+    }
+
+    /// <summary>Asks for the change; while ARM defers it (throttled, or another operation runs) waits as long as ARM asked.</summary>
+    private static async Task<ApplyOutcome> ApplyAsync(TaskOrchestrationContext context, ProcedureJournal journal, CapacityChange change)
+    {
+        var outcome = await context.CallActivityAsync<ApplyOutcome>(nameof(ProcedureActivities.ApplyCapacity), change, ArmRetry);
+        for (var attempt = 1; attempt < ApplyAttempts && !outcome.Accepted; attempt++)
+        {
+            context.SetCustomStatus(new ProcedureStatus(Apply, $"waiting {outcome.RetryAfter.TotalSeconds:0} s before asking again: {outcome.Detail}", journal.FromCapacity, change.Capacity));
+            await context.CreateTimer(outcome.RetryAfter, CancellationToken.None);
+            outcome = await context.CallActivityAsync<ApplyOutcome>(nameof(ProcedureActivities.ApplyCapacity), change, ArmRetry);
+        }
+
+        return outcome;
     }
 
     private static async Task<TargetSnapshot> WaitForProvisioningAsync(TaskOrchestrationContext context, ScaleProcedureInput input)
