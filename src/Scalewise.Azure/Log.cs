@@ -22,4 +22,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Error, Message = "Webhook notification about procedure {ProcedureId} failed: {Error}")]
     public static partial void NotificationFailed(ILogger logger, Exception? exception, string procedureId, string error);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Redis scale of {ResourceId} to {Target} accepted by ARM.")]
+    public static partial void RedisScaleStarted(ILogger logger, string resourceId, Scalewise.Core.Redis.RedisSku target);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Redis export of {ResourceId} under prefix {Prefix} accepted by ARM.")]
+    public static partial void RedisExportStarted(ILogger logger, string resourceId, string prefix);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Redis Enterprise SKU change of {ResourceId} to {SkuName} accepted by ARM.")]
+    public static partial void RedisEnterpriseUpdateStarted(ILogger logger, string resourceId, string skuName);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "VM {ResourceId}: {Operation} accepted by ARM.")]
+    public static partial void VirtualMachineOperationStarted(ILogger logger, string resourceId, string operation);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Snapshot {SnapshotId} of VM {ResourceId} deleted (older than {CreatedBefore}).")]
+    public static partial void SnapshotDeleted(ILogger logger, string snapshotId, string resourceId, DateTimeOffset createdBefore);
 }

@@ -13,7 +13,7 @@ using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure;
 
-/// <summary>Registers Scalewise's Azure adapters: Table Storage stores, Azure Monitor metrics, the scale-set controller and the webhook notifier.</summary>
+/// <summary>Registers Scalewise's Azure adapters: Table Storage stores, Azure Monitor metrics, the scale-set, VM, Redis and Azure Managed Redis controllers and the webhook notifier.</summary>
 public static class ScalewiseAzureServiceCollectionExtensions
 {
     /// <summary>Table Storage by connection string (Azurite, or a key-based account).</summary>
@@ -29,6 +29,7 @@ public static class ScalewiseAzureServiceCollectionExtensions
 
         services.Configure<ArmConnectionOptions>(configuration.GetSection(ArmConnectionOptions.SectionName));
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.Configure<ArmTargetOptions>(configuration.GetSection(ArmTargetOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new ArmConnection(sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
@@ -40,9 +41,13 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IDecisionLog, TableDecisionLog>();
         services.TryAddSingleton<IProcedureHistory, TableProcedureHistory>();
         services.TryAddSingleton<ITargetStateStore, TableTargetStateStore>();
+        services.TryAddSingleton<IApprovalStore, TableApprovalStore>();
 
         services.TryAddSingleton<IMetricReader>(sp => ActivatorUtilities.CreateInstance<AzureMonitorMetricReader>(sp, sp.GetRequiredService<ArmConnection>()));
         services.TryAddSingleton<ITargetController, ScaleSetController>();
+        services.TryAddSingleton<IVirtualMachineController, VirtualMachineController>();
+        services.TryAddSingleton<IRedisCacheController, RedisCacheController>();
+        services.TryAddSingleton<IRedisEnterpriseController, RedisEnterpriseController>();
         services.AddHttpClient<INotifier, WebhookNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -25,6 +25,8 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ManualScaleRequests>();
         services.AddSingleton<TargetHistoryQuery>();
+        services.AddSingleton<ApprovalRequests>();
+        services.AddSingleton<PolicyRequests>();
         return services;
     }
 }

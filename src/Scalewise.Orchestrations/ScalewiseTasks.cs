@@ -20,6 +20,8 @@ public static class ScalewiseTasks
     public static IReadOnlyList<string> Activities { get; } =
     [
         nameof(ProcedureActivities.GuardProcedure),
+        nameof(ProcedureActivities.OpenApproval),
+        nameof(ProcedureActivities.ReadApproval),
         nameof(ProcedureActivities.SnapshotTarget),
         nameof(ProcedureActivities.ApplyCapacity),
         nameof(ProcedureActivities.ReadProvisioning),
@@ -35,6 +37,8 @@ public static class ScalewiseTasks
         registry.AddOrchestratorFunc<ScaleProcedureInput, ScaleProcedureResult>(nameof(ScaleProcedure), (context, input) => ScaleProcedure.RunAsync(context, input));
 
         Add<GuardInput, GuardOutcome>(registry, nameof(ProcedureActivities.GuardProcedure), (a, i, ct) => a.GuardProcedure(i, ct));
+        Add<ApprovalRequest, bool>(registry, nameof(ProcedureActivities.OpenApproval), (a, i, ct) => a.OpenApproval(i, ct));
+        Add<string, ApprovalAnswer?>(registry, nameof(ProcedureActivities.ReadApproval), (a, i, ct) => a.ReadApproval(i, ct));
         Add<string, TargetSnapshot>(registry, nameof(ProcedureActivities.SnapshotTarget), (a, i, ct) => a.SnapshotTarget(i, ct));
         Add<CapacityChange, ApplyOutcome>(registry, nameof(ProcedureActivities.ApplyCapacity), (a, i, ct) => a.ApplyCapacity(i, ct));
         Add<string, TargetSnapshot>(registry, nameof(ProcedureActivities.ReadProvisioning), (a, i, ct) => a.ReadProvisioning(i, ct));

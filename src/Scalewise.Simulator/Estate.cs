@@ -10,6 +10,11 @@ public sealed class Estate
 {
     private readonly ConcurrentDictionary<string, SimulatedScaleSet> scaleSets = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, ScaleOperation> operations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SimulatedRedisCache> redisCaches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SimulatedRedisEnterprise> redisEnterprises = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SimulatedVirtualMachine> virtualMachines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SimulatedSnapshot> snapshots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IOperationSource> operationSources = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger logger;
 
     public Estate(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
@@ -17,7 +22,22 @@ public sealed class Estate
         ArgumentNullException.ThrowIfNull(timeProvider);
         TimeProvider = timeProvider;
         logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Estate>();
+        Faults = new FaultInjector(timeProvider);
     }
+
+    /// <summary>Faults to inject into matching requests (429, 500, 409, timeouts, provisioning ending Failed).</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>How long a new disk snapshot stays Updating before it is Succeeded.</summary>
+    public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IReadOnlyCollection<SimulatedRedisCache> RedisCaches => [.. redisCaches.Values];
+
+    public IReadOnlyCollection<SimulatedRedisEnterprise> RedisEnterprises => [.. redisEnterprises.Values];
+
+    public IReadOnlyCollection<SimulatedVirtualMachine> VirtualMachines => [.. virtualMachines.Values];
+
+    public IReadOnlyCollection<SimulatedSnapshot> Snapshots => [.. snapshots.Values];
 
     public TimeProvider TimeProvider { get; }
 
@@ -59,9 +79,121 @@ public sealed class Estate
         return ScaleSetResourceId.TryParse(resourceId, out var id) && scaleSets.TryGetValue(id.Id, out scaleSet);
     }
 
-    /// <summary>What the operation's status URL reports now, or null if no scale set ran it.</summary>
-    public OperationSnapshot? GetOperation(string operationId) =>
-        operations.TryGetValue(operationId, out var operation) ? operation.Owner.GetOperation(operationId) : null;
+    /// <summary>
+    /// Adds an Azure Cache for Redis at <paramref name="sku"/>. <paramref name="resourceId"/> is
+    /// /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Cache/redis/{name}.
+    /// </summary>
+    public SimulatedRedisCache AddRedisCache(string resourceId, Scalewise.Core.Redis.RedisSku sku, RedisCacheModel? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        var id = ArmResourceId.Parse(resourceId, "Microsoft.Cache", "redis");
+        if (sku.Validate() is { } error)
+        {
+            throw new ArgumentException(error, nameof(sku));
+        }
+
+        model ??= new RedisCacheModel();
+        model.Validate();
+        return Add(redisCaches, id, new SimulatedRedisCache(id, sku, model, TimeProvider, logger, RegisterOperationSource), "Redis cache");
+    }
+
+    public SimulatedRedisCache GetRedisCache(string resourceId) =>
+        TryGetRedisCache(resourceId, out var cache) ? cache : throw new KeyNotFoundException($"The estate has no Redis cache '{resourceId}'.");
+
+    public bool TryGetRedisCache(string resourceId, [NotNullWhen(true)] out SimulatedRedisCache? cache) =>
+        redisCaches.TryGetValue(Normalize(resourceId), out cache);
+
+    /// <summary>
+    /// Adds an Azure Managed Redis cluster. <paramref name="resourceId"/> is
+    /// /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Cache/redisEnterprise/{name}; <paramref name="capacity"/>
+    /// only for Enterprise_* / EnterpriseFlash_* SKUs.
+    /// </summary>
+    public SimulatedRedisEnterprise AddRedisEnterprise(string resourceId, string skuName, int? capacity = null, RedisEnterpriseModel? model = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(skuName);
+        var id = ArmResourceId.Parse(resourceId, "Microsoft.Cache", "redisEnterprise");
+        return Add(redisEnterprises, id, new SimulatedRedisEnterprise(id, skuName, capacity, model ?? new RedisEnterpriseModel(), TimeProvider, logger, RegisterOperationSource), "Redis Enterprise cluster");
+    }
+
+    public SimulatedRedisEnterprise GetRedisEnterprise(string resourceId) =>
+        TryGetRedisEnterprise(resourceId, out var cluster) ? cluster : throw new KeyNotFoundException($"The estate has no Redis Enterprise cluster '{resourceId}'.");
+
+    public bool TryGetRedisEnterprise(string resourceId, [NotNullWhen(true)] out SimulatedRedisEnterprise? cluster) =>
+        redisEnterprises.TryGetValue(Normalize(resourceId), out cluster);
+
+    /// <summary>
+    /// Adds a running VM with an OS disk and <see cref="VirtualMachineModel.DataDiskCount"/> data disks. <paramref name="resourceId"/> is
+    /// /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{name}.
+    /// </summary>
+    public SimulatedVirtualMachine AddVirtualMachine(string resourceId, VirtualMachineModel? model = null)
+    {
+        var id = ArmResourceId.Parse(resourceId, "Microsoft.Compute", "virtualMachines");
+        model ??= new VirtualMachineModel();
+        model.Validate();
+        return Add(virtualMachines, id, new SimulatedVirtualMachine(id, model, TimeProvider, logger, RegisterOperationSource), "virtual machine");
+    }
+
+    public SimulatedVirtualMachine GetVirtualMachine(string resourceId) =>
+        TryGetVirtualMachine(resourceId, out var vm) ? vm : throw new KeyNotFoundException($"The estate has no virtual machine '{resourceId}'.");
+
+    public bool TryGetVirtualMachine(string resourceId, [NotNullWhen(true)] out SimulatedVirtualMachine? vm) =>
+        virtualMachines.TryGetValue(Normalize(resourceId), out vm);
+
+    public bool TryGetSnapshot(string resourceId, [NotNullWhen(true)] out SimulatedSnapshot? snapshot) =>
+        snapshots.TryGetValue(Normalize(resourceId), out snapshot);
+
+    /// <summary>What the operation's status URL reports now, or null if no resource ran it.</summary>
+    public OperationSnapshot? GetOperation(string operationId)
+    {
+        if (operations.TryGetValue(operationId, out var operation))
+        {
+            return operation.Owner.GetOperation(operationId);
+        }
+
+        return operationSources.TryGetValue(operationId, out var source) ? source.GetOperation(operationId) : null;
+    }
+
+    internal bool TryGetMetricSource(string resourceId, [NotNullWhen(true)] out IMetricSource? source)
+    {
+        source = TryGetVirtualMachine(resourceId, out var vm) ? vm : TryGetRedisCache(resourceId, out var cache) ? cache : null;
+        return source is not null;
+    }
+
+    /// <summary>The disk with this id, on whichever VM has it.</summary>
+    internal SimulatedDisk? FindDisk(string diskId)
+    {
+        var wanted = "/" + diskId.Trim('/');
+        return virtualMachines.Values.SelectMany(v => v.Disks).FirstOrDefault(d => d.Id.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    internal SimulatedSnapshot PutSnapshot(ArmResourceId id, string location, SimulatedDisk source, bool incremental, IReadOnlyDictionary<string, string> tags, bool willFail)
+    {
+        var snapshot = new SimulatedSnapshot(id, location, source, incremental, tags, TimeProvider, TimeProvider.GetUtcNow() + SnapshotDelay, willFail);
+        snapshots[id.Id] = snapshot;
+        return snapshot;
+    }
+
+    internal bool RemoveSnapshot(string resourceId) => snapshots.TryRemove(Normalize(resourceId), out _);
+
+    internal IReadOnlyList<SimulatedSnapshot> SnapshotsIn(string subscriptionId, string resourceGroup) =>
+        [.. snapshots.Values
+            .Where(s => s.ParsedId.SubscriptionId.Equals(subscriptionId, StringComparison.OrdinalIgnoreCase)
+                && s.ParsedId.ResourceGroup.Equals(resourceGroup, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)];
+
+    private static string Normalize(string resourceId) => "/" + (resourceId ?? string.Empty).Trim('/');
+
+    private static T Add<T>(ConcurrentDictionary<string, T> into, ArmResourceId id, T resource, string what)
+    {
+        if (!into.TryAdd(id.Id, resource))
+        {
+            throw new InvalidOperationException($"The estate already has a {what} '{id.Id}'.");
+        }
+
+        return resource;
+    }
 
     private void RegisterOperation(ScaleOperation operation) => operations[operation.Id] = operation;
+
+    private void RegisterOperationSource(string operationId, IOperationSource source) => operationSources[operationId] = source;
 }

@@ -8,4 +8,7 @@ public static class ProvisioningStates
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
     public const string Deleting = "Deleting";
+
+    /// <summary>Azure Cache for Redis while its SKU or shard count changes.</summary>
+    public const string Scaling = "Scaling";
 }

@@ -18,4 +18,16 @@ internal static partial class SimulatorLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Method} {Path} -> {StatusCode}")]
     public static partial void Request(ILogger logger, string method, string path, int statusCode);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Redis cache {ResourceId}: {From} -> {To}, operation {OperationId}")]
+    public static partial void RedisScaleRequested(ILogger logger, string resourceId, Scalewise.Core.Redis.RedisSku from, Scalewise.Core.Redis.RedisSku to, string operationId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Redis cache {ResourceId}: operation {OperationId} ended {Status}")]
+    public static partial void RedisScaleEnded(ILogger logger, string resourceId, string operationId, string status);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "{ResourceId}: {Operation} started, operation {OperationId}")]
+    public static partial void OperationStarted(ILogger logger, string resourceId, string operation, string operationId);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Fault {Kind} injected into {Method} {Path}")]
+    public static partial void FaultInjected(ILogger logger, FaultKind kind, string method, string path);
 }

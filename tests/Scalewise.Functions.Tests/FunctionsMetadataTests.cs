@@ -12,6 +12,16 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Lazy<IReadOnlyList<JsonElement>> Functions = new(LoadFunctions);
 
+    private static readonly (string Function, string Method, string Route)[] PolicyRoutes =
+    [
+        ("ListPolicies", "get", "policies"),
+        ("GetPolicy", "get", "policies/{id}"),
+        ("PutPolicy", "put", "policies/{id}"),
+        ("DeletePolicy", "delete", "policies/{id}"),
+        ("ListPolicyVersions", "get", "policies/{id}/versions"),
+        ("ValidatePolicy", "post", "policies/validate"),
+    ];
+
     [Fact]
     public void Metadata_EveryRegisteredOrchestrator_IsAnOrchestrationTriggerFunction()
     {
@@ -45,10 +55,42 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("Function", history.GetProperty("authLevel").GetString(), ignoreCase: true);
     }
 
+    public static TheoryData<string, string, string> PolicyRouteData()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (function, method, route) in PolicyRoutes)
+        {
+            data.Add(function, method, route);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyRouteData))]
+    public void Metadata_PolicyFunction_IsAnHttpTriggerWithItsRouteAndAFunctionKey(string function, string method, string route)
+    {
+        var http = Binding(function, "httpTrigger");
+        Assert.Equal(route, http.GetProperty("route").GetString());
+        Assert.Equal([method], http.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
+        Assert.Equal("Function", http.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("ApproveProcedure", "procedures/{instanceId}/approve")]
+    [InlineData("RejectProcedure", "procedures/{instanceId}/reject")]
+    public void Metadata_ApprovalAnswers_ArePostFunctionsWithAKey(string function, string route)
+    {
+        var binding = Binding(function, "httpTrigger");
+        Assert.Equal(route, binding.GetProperty("route").GetString());
+        Assert.Equal("Function", binding.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["post"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
     [Fact]
     public void Metadata_EveryFunction_IsKnownToTheRegistryOrIsATrigger()
     {
-        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "RequestScale", "GetTargetHistory"]).ToHashSet();
+        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "RequestScale", "GetTargetHistory", "ApproveProcedure", "RejectProcedure", .. PolicyRoutes.Select(r => r.Function)]).ToHashSet();
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).ToList();
         Assert.All(names, name => Assert.Contains(name, known));
     }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Scalewise.Azure;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
@@ -46,6 +47,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             registry => registry.AddScalewiseTasks(),
             new DurableTaskTestHostOptions
             {
+                LoggerFactory = Environment.GetEnvironmentVariable("SCALEWISE_TEST_LOGS") is null ? null : Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information)),
                 ConfigureServices = services =>
                 {
                     services.AddSingleton<IConfiguration>(configuration);

@@ -17,6 +17,10 @@ internal static class RestExamples
         return example["responses"]?["200"]?["body"] ?? throw new InvalidOperationException($"{path} has no 200 response body.");
     }
 
+    /// <summary>The whole example document (parameters and responses).</summary>
+    public static JsonNode Request(string relativePath) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Root.Value, relativePath))) ?? throw new InvalidOperationException($"{relativePath} is empty.");
+
     private static string Locate()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

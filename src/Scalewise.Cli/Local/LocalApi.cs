@@ -19,6 +19,9 @@ public static class LocalApi
         app.MapPost("/api/targets/{target}/scale", RequestScaleAsync);
         app.MapGet("/api/targets/{target}/history", GetHistoryAsync);
         app.MapGet("/api/procedures/{instanceId}", GetProcedureAsync);
+        LocalPolicyApi.Map(app);
+        app.MapPost("/api/procedures/{instanceId}/approve", (string instanceId, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, CancellationToken cancellationToken) => AnswerAsync(instanceId, approved: true, request, approvals, client, cancellationToken));
+        app.MapPost("/api/procedures/{instanceId}/reject", (string instanceId, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, CancellationToken cancellationToken) => AnswerAsync(instanceId, approved: false, request, approvals, client, cancellationToken));
     }
 
     private static async Task<IResult> RequestScaleAsync(string target, HttpRequest request, ManualScaleRequests requests, DurableTaskClient client, CancellationToken cancellationToken)
@@ -39,6 +42,16 @@ public static class LocalApi
         }
 
         return Problem(outcome.Problem!);
+    }
+
+    private static async Task<IResult> AnswerAsync(string instanceId, bool approved, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        var problem = await approvals.AnswerAsync(client, instanceId, approved, body, cancellationToken).ConfigureAwait(false);
+        return problem is null
+            ? Results.Json(new { id = instanceId, statusQueryGetUri = $"{request.Scheme}://{request.Host}/api/procedures/{instanceId}" }, ScalewiseJson.Options, statusCode: StatusCodes.Status202Accepted)
+            : Problem(problem);
     }
 
     private static async Task<IResult> GetHistoryAsync(string target, TargetHistoryQuery history, CancellationToken cancellationToken)

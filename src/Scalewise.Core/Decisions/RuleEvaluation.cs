@@ -3,6 +3,7 @@ using Scalewise.Core.Policies;
 namespace Scalewise.Core.Decisions;
 
 /// <summary>How one rule fared: the value seen over its window, and whether that met its threshold.</summary>
+/// <remarks><see cref="Tier"/> is how far the value went (warning, trigger, critical); <see cref="DesiredCapacity"/> is what the rule asked for when it fired (a rung index for vertical policies).</remarks>
 public sealed record RuleEvaluation(
     string RuleName,
     string MetricName,
@@ -10,4 +11,9 @@ public sealed record RuleEvaluation(
     double? Observed,
     ComparisonOperator Operator,
     double Threshold,
-    bool Fired);
+    bool Fired)
+{
+    public MetricTier Tier { get; init; }
+
+    public int? DesiredCapacity { get; init; }
+}

@@ -3,6 +3,12 @@ using Scalewise.Core.Policies;
 namespace Scalewise.Core.Decisions;
 
 /// <summary>A decision about one target, with the reason a person reads and the numbers behind it.</summary>
+/// <remarks>
+/// <see cref="NewSku"/> is set when a vertical policy steps the target to another SKU; <see cref="Adjustments"/> lists
+/// everything that moved or held the decision after the rules; <see cref="Severity"/> is the highest metric tier reached
+/// (<see cref="DecisionSeverity.Critical"/> hands the decision to the emergency path); <see cref="RecommendedCapacity"/>
+/// is what the rules asked for before any adjustment, to keep for scale-in stabilization.
+/// </remarks>
 public sealed record ScalingDecision(
     string PolicyId,
     string TargetResourceId,
@@ -15,6 +21,21 @@ public sealed record ScalingDecision(
     IReadOnlyList<RuleEvaluation> Evaluations,
     DateTimeOffset DecidedAt)
 {
+    public string? CurrentSku { get; init; }
+
+    public string? NewSku { get; init; }
+
+    public IReadOnlyList<DecisionAdjustment> Adjustments { get; init; } = [];
+
+    public DecisionSeverity Severity { get; init; }
+
+    public int? RecommendedCapacity { get; init; }
+
+    public bool IsCritical => Severity == DecisionSeverity.Critical;
+
     /// <summary>True when a procedure should be started for this decision.</summary>
     public bool RequiresAction => Outcome == DecisionOutcome.Scale && NewCapacity != CurrentCapacity;
+
+    /// <summary>True when the target should move to <see cref="NewSku"/> (vertical scaling; the capacity may stay).</summary>
+    public bool RequiresSkuChange => Outcome == DecisionOutcome.Scale && NewSku is not null && !string.Equals(NewSku, CurrentSku, StringComparison.OrdinalIgnoreCase);
 }

@@ -3,10 +3,15 @@ using Scalewise.Core.Metrics;
 namespace Scalewise.Core.Policies;
 
 /// <summary>
-/// When a rule fires: the metric (read from <see cref="MetricResourceId"/>, or the target when null), combined
-/// per time grain by <see cref="Statistic"/> and over <see cref="TimeWindow"/> by <see cref="TimeAggregation"/>,
-/// compared with <see cref="Threshold"/>.
+/// When a rule fires: the metric (read from <see cref="MetricResourceId"/>, or the target when null, filtered by
+/// <see cref="Dimensions"/>), combined per time grain by <see cref="Statistic"/> and over <see cref="TimeWindow"/> by
+/// <see cref="TimeAggregation"/> (or by the <see cref="Percentile"/> of the grain values when one is given), divided by
+/// the counted capacity when <see cref="DividePerInstance"/>, then compared with <see cref="Threshold"/>.
 /// </summary>
+/// <remarks>
+/// <see cref="WarningThreshold"/> and <see cref="CriticalThreshold"/> are the seeds' tiers around the trigger: passing the
+/// warning threshold is recorded and notified, passing the critical one flags the decision for the emergency path.
+/// </remarks>
 public sealed record MetricTrigger(
     string MetricName,
     string? MetricNamespace,
@@ -16,19 +21,43 @@ public sealed record MetricTrigger(
     TimeSpan TimeGrain,
     TimeSpan TimeWindow,
     ComparisonOperator Operator,
-    double Threshold)
+    double Threshold,
+    IReadOnlyList<MetricDimension>? Dimensions = null,
+    double? Percentile = null,
+    bool DividePerInstance = false,
+    double? WarningThreshold = null,
+    double? CriticalThreshold = null)
 {
     public MetricRequest ToRequest(string targetResourceId) =>
         new(MetricResourceId ?? targetResourceId, MetricName, MetricNamespace, Statistic, TimeGrain, TimeWindow);
 
-    public bool IsMet(double observed) => Operator switch
+    public bool IsMet(double observed) => Passes(observed, Threshold);
+
+    /// <summary>True when <paramref name="observed"/> is past <paramref name="threshold"/> in this trigger's direction.</summary>
+    public bool Passes(double observed, double threshold) => Operator switch
     {
-        ComparisonOperator.GreaterThan => observed > Threshold,
-        ComparisonOperator.GreaterThanOrEqual => observed >= Threshold,
-        ComparisonOperator.LessThan => observed < Threshold,
-        ComparisonOperator.LessThanOrEqual => observed <= Threshold,
-        ComparisonOperator.Equals => observed == Threshold,
-        ComparisonOperator.NotEquals => observed != Threshold,
+        ComparisonOperator.GreaterThan => observed > threshold,
+        ComparisonOperator.GreaterThanOrEqual => observed >= threshold,
+        ComparisonOperator.LessThan => observed < threshold,
+        ComparisonOperator.LessThanOrEqual => observed <= threshold,
+        ComparisonOperator.Equals => observed == threshold,
+        ComparisonOperator.NotEquals => observed != threshold,
         _ => false,
     };
+
+    /// <summary>The tier <paramref name="observed"/> reaches: critical, trigger, warning or none.</summary>
+    public MetricTier TierOf(double observed)
+    {
+        if (CriticalThreshold is { } critical && Passes(observed, critical))
+        {
+            return MetricTier.Critical;
+        }
+
+        if (IsMet(observed))
+        {
+            return MetricTier.Trigger;
+        }
+
+        return WarningThreshold is { } warning && Passes(observed, warning) ? MetricTier.Warning : MetricTier.None;
+    }
 }

@@ -55,7 +55,9 @@ public static partial class PolicyDocument
         {
             foreach (var property in info.Properties)
             {
-                if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false })
+                // A scale action measures its change by type (changeCount, percent or exactCount); the validator says which one is missing.
+                if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false }
+                    && !(info.Type == typeof(ScaleAction) && property.AssociatedParameter.Name == nameof(ScaleAction.ChangeCount)))
                 {
                     property.IsRequired = true;
                 }

@@ -41,7 +41,8 @@ public static partial class PolicyValidator
         ValidateId(policy.Id, errors);
         ValidateTarget(policy.Target, errors);
         ValidateCapacity(policy.Capacity, errors);
-        ValidateRules(policy.Rules, errors);
+        ValidateRules(policy.Rules, policy, errors);
+        PolicyShapeValidator.Validate(policy, errors);
 
         if (policy.WarmUp < TimeSpan.Zero || policy.WarmUp > MaximumWarmUp)
         {
@@ -125,7 +126,7 @@ public static partial class PolicyValidator
         }
     }
 
-    private static void ValidateRules(IReadOnlyList<ScalingRule?>? rules, List<PolicyError> errors)
+    private static void ValidateRules(IReadOnlyList<ScalingRule?>? rules, ScalingPolicy policy, List<PolicyError> errors)
     {
         if (rules is null)
         {
@@ -155,6 +156,10 @@ public static partial class PolicyValidator
 
             ValidateTrigger(rule.Trigger, path + ".trigger", errors);
             ValidateAction(rule.Action, path + ".action", errors);
+            if (rule.Trigger is not null && rule.Action is not null)
+            {
+                PolicyShapeValidator.ValidateRule(rule, policy, path, errors);
+            }
         }
     }
 
@@ -166,6 +171,22 @@ public static partial class PolicyValidator
             return;
         }
 
+        ValidateMetric(trigger, path, errors);
+
+        if (!Enum.IsDefined(trigger.Operator))
+        {
+            errors.Add(new(path + ".operator", $"operator '{trigger.Operator}' is unknown; use {Names<ComparisonOperator>()}."));
+        }
+
+        if (!double.IsFinite(trigger.Threshold))
+        {
+            errors.Add(new(path + ".threshold", "threshold must be a finite number, such as 80."));
+        }
+    }
+
+    /// <summary>The fields a rule and a target tracking share: which metric, from where, over which window.</summary>
+    internal static void ValidateMetric(MetricTrigger trigger, string path, List<PolicyError> errors)
+    {
         if (string.IsNullOrWhiteSpace(trigger.MetricName))
         {
             errors.Add(new(path + ".metricName", "metric name is required; use an Azure Monitor metric name such as \"Percentage CPU\"."));
@@ -201,15 +222,7 @@ public static partial class PolicyValidator
             errors.Add(new(path + ".timeWindow", $"time window {Iso(trigger.TimeWindow)} is shorter than the time grain {Iso(trigger.TimeGrain)}; use from {Iso(floor)} to {Iso(MaximumTimeWindow)} (Azure autoscale uses at least PT5M)."));
         }
 
-        if (!Enum.IsDefined(trigger.Operator))
-        {
-            errors.Add(new(path + ".operator", $"operator '{trigger.Operator}' is unknown; use {Names<ComparisonOperator>()}."));
-        }
-
-        if (!double.IsFinite(trigger.Threshold))
-        {
-            errors.Add(new(path + ".threshold", "threshold must be a finite number, such as 80."));
-        }
+        PolicyShapeValidator.ValidateMetricExtras(trigger, path, errors);
     }
 
     private static void ValidateAction(ScaleAction? action, string path, List<PolicyError> errors)
@@ -225,7 +238,7 @@ public static partial class PolicyValidator
             errors.Add(new(path + ".direction", $"direction '{action.Direction}' does not move capacity; use \"Increase\" or \"Decrease\"."));
         }
 
-        if (action.ChangeCount < 1)
+        if (action.Type is ScaleActionType.ChangeCount or ScaleActionType.SkuStep && action.Steps is null && action.ChangeCount < 1)
         {
             errors.Add(new(path + ".changeCount", Format($"change count {action.ChangeCount} does not move capacity; use 1 or more instances.")));
         }
@@ -236,12 +249,12 @@ public static partial class PolicyValidator
         }
     }
 
-    private static string Iso(TimeSpan span) => XmlConvert.ToString(span);
+    internal static string Iso(TimeSpan span) => XmlConvert.ToString(span);
 
-    private static string Names<TEnum>()
+    internal static string Names<TEnum>()
         where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>().Select(n => $"\"{n}\""));
 
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
@@ -256,5 +269,5 @@ public static partial class PolicyValidator
     private static partial Regex RedisIdPattern();
 
     [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ArmIdPattern();
+    internal static partial Regex ArmIdPattern();
 }

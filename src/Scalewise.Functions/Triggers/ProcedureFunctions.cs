@@ -26,6 +26,14 @@ public sealed class ProcedureFunctions(ProcedureActivities activities)
     public Task<GuardOutcome> GuardProcedure([ActivityTrigger] GuardInput input, FunctionContext context) =>
         activities.GuardProcedure(input, Cancel(context));
 
+    [Function(nameof(ProcedureActivities.OpenApproval))]
+    public Task<bool> OpenApproval([ActivityTrigger] ApprovalRequest request, FunctionContext context) =>
+        activities.OpenApproval(request, Cancel(context));
+
+    [Function(nameof(ProcedureActivities.ReadApproval))]
+    public Task<ApprovalAnswer?> ReadApproval([ActivityTrigger] string instanceId, FunctionContext context) =>
+        activities.ReadApproval(instanceId, Cancel(context));
+
     [Function(nameof(ProcedureActivities.SnapshotTarget))]
     public Task<TargetSnapshot> SnapshotTarget([ActivityTrigger] string targetResourceId, FunctionContext context) =>
         activities.SnapshotTarget(targetResourceId, Cancel(context));

@@ -18,6 +18,7 @@ public sealed partial class ProcedureActivities(
     ITargetStateStore states,
     IProcedureHistory history,
     INotifier notifier,
+    IApprovalStore approvals,
     TimeProvider time,
     ILogger<ProcedureActivities> logger)
 {
@@ -98,6 +99,16 @@ public sealed partial class ProcedureActivities(
             return new NotificationOutcome(false, $"notification failed: {ex.Message}");
         }
     }
+
+    public async Task<bool> OpenApproval(ApprovalRequest request, CancellationToken cancellationToken)
+    {
+        await approvals.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The answer to the procedure's open approval, or null while nobody has answered.</summary>
+    public async Task<ApprovalAnswer?> ReadApproval(string instanceId, CancellationToken cancellationToken) =>
+        (await approvals.GetAsync(instanceId, cancellationToken).ConfigureAwait(false))?.Answer;
 
     public async Task<bool> RecordProcedure(ProcedureRecord procedure, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ namespace Scalewise.Orchestrations.Procedures;
 public static class ProcedureStepNames
 {
     public const string Guard = "guard";
+    public const string Approval = "approval";
     public const string Snapshot = "snapshot";
     public const string Apply = "apply";
     public const string WaitForProvisioning = "waitForProvisioning";

@@ -50,6 +50,23 @@ public static class ScaleProcedure
             return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, guard.CurrentCapacity, $"Not started: {guard.Reason}.");
         }
 
+        if (input.ApprovalTimeout is { } approvalTimeout)
+        {
+            var answer = await journal.RunStepAsync(
+                Approval,
+                () => WaitForApprovalAsync(context, journal, input, approvalTimeout),
+                a => a is null ? $"no answer within {approvalTimeout.TotalMinutes:0.#} min" : $"{(a.Approved ? "approved" : "rejected")} by {a.By}{(a.Comment is null ? string.Empty : $": {a.Comment}")}");
+            if (answer is null)
+            {
+                return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, guard.CurrentCapacity, $"Cancelled: nobody approved capacity {input.ToCapacity} within {approvalTimeout.TotalMinutes:0.#} min.");
+            }
+
+            if (!answer.Approved)
+            {
+                return await FinishAsync(context, journal, ProcedureOutcome.Rejected, guard.CurrentCapacity, $"Rejected by {answer.By}{(answer.Comment is null ? string.Empty : $": {answer.Comment}")}.");
+            }
+        }
+
         var before = await journal.RunStepAsync(
             Snapshot,
             () => context.CallActivityAsync<TargetSnapshot>(nameof(ProcedureActivities.SnapshotTarget), target, ArmRetry),
@@ -130,6 +147,33 @@ public static class ScaleProcedure
             var error = $"{failure}; rollback failed: {ex.FailureDetails.ErrorMessage}";
             return await FinishAsync(context, journal, ProcedureOutcome.Failed, previousCapacity, $"Failed: {error}.", error);
         }
+    }
+
+    /// <summary>
+    /// Opens an approval and polls it until <c>POST /api/procedures/{id}/approve</c> or <c>/reject</c> answers; null
+    /// when no answer came in time. The answer is stored, not raised as an event: it keeps who answered with the
+    /// procedure, and it works on every Durable backend (the in-process host loses events raised while a timer is pending).
+    /// </summary>
+    private static async Task<ApprovalAnswer?> WaitForApprovalAsync(TaskOrchestrationContext context, ProcedureJournal journal, ScaleProcedureInput input, TimeSpan timeout)
+    {
+        var opened = journal.Now();
+        var deadline = opened + timeout;
+        var request = new ApprovalRequest(context.InstanceId, input.PolicyId, journal.FromCapacity, input.ToCapacity, input.Reason, opened, deadline);
+        await context.CallActivityAsync<bool>(nameof(ProcedureActivities.OpenApproval), request, StorageRetry);
+        context.SetCustomStatus(new ProcedureStatus(Approval, $"waiting for approval of {journal.FromCapacity} → {input.ToCapacity} until {deadline:u}", journal.FromCapacity, input.ToCapacity));
+
+        var polls = (int)Math.Ceiling(timeout / input.PollInterval);
+        for (var poll = 0; poll < polls; poll++)
+        {
+            var remaining = deadline - journal.Now();
+            await context.CreateTimer(remaining < input.PollInterval ? remaining : input.PollInterval, CancellationToken.None);
+            if (await context.CallActivityAsync<ApprovalAnswer?>(nameof(ProcedureActivities.ReadApproval), context.InstanceId, StorageRetry) is { } answer)
+            {
+                return answer;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Asks for the change; while ARM defers it (throttled, or another operation runs) waits as long as ARM asked.</summary>

@@ -5,7 +5,8 @@ namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>
 /// What a <see cref="ScaleProcedure"/> is asked to do. Durations are wall-clock durations for durable timers
-/// (the local runner compresses time; see <see cref="ProcedureTiming"/>).
+/// (the local runner compresses time; see <see cref="ProcedureTiming"/>). With <see cref="ApprovalTimeout"/> set the
+/// procedure waits that long for a person's answer before it touches the target.
 /// </summary>
 public sealed record ScaleProcedureInput(
     string PolicyId,
@@ -17,4 +18,9 @@ public sealed record ScaleProcedureInput(
     string RequestedBy,
     TimeSpan WarmUp,
     TimeSpan PollInterval,
-    TimeSpan ProvisioningTimeout);
+    TimeSpan ProvisioningTimeout,
+    TimeSpan? ApprovalTimeout = null)
+{
+    /// <summary>The external event a waiting procedure's approval arrives as.</summary>
+    public const string ApprovalEvent = "Approval";
+}

@@ -9,6 +9,12 @@ namespace Scalewise.Simulator.Wire;
 /// <summary>Serves the ARM and Azure Monitor requests Scalewise makes, against an <see cref="Estate"/>.</summary>
 internal sealed class RequestRouter(Estate estate, ILogger logger)
 {
+    private static readonly MetricCatalog ScaleSetCatalog = new(
+        MetricsQuery.Namespace,
+        [.. MetricsJson.Served.Select(name => new MetricDescription(name, string.Empty, string.Empty))]);
+
+    private readonly ResourceRoutes resources = new(estate);
+
     private const string MetricsSuffix = "/providers/Microsoft.Insights/metrics";
     private const int MaxCapacity = 1000;
 
@@ -62,6 +68,71 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         var path = (request.Path.Value ?? "/").TrimEnd('/');
         var segments = Segments(path);
 
+        if (estate.Faults.TryTake(request.Method, path) is { } fault)
+        {
+            SimulatorLog.FaultInjected(logger, fault.Kind, request.Method, path);
+            if (await InjectAsync(context, fault, segments).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await RouteResourceAsync(context, path, segments).ConfigureAwait(false);
+        }
+        catch (ArmRefusalException refusal)
+        {
+            await WriteErrorAsync(context, refusal.Status, refusal.Code, refusal.Message, refusal.Target).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An ARM error body with any status.</summary>
+    internal static Task WriteErrorAsync(HttpContext context, int status, string code, string message, string? target = null) =>
+        WireFormat.WriteArmErrorAsync(context, status, code, message, target);
+
+    /// <summary>Applies a fault; true when the fault answered the request, false when it only marks the operation to fail.</summary>
+    private async Task<bool> InjectAsync(HttpContext context, FaultRule fault, string[] segments)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Throttle:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "TooManyRequests", $"The request is being throttled; retry after {fault.RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.").ConfigureAwait(false);
+                return true;
+            case FaultKind.ServerError:
+                await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "InternalServerError", "Encountered an internal server error. Retry the request.").ConfigureAwait(false);
+                return true;
+            case FaultKind.Conflict:
+                await WriteErrorAsync(context, StatusCodes.Status409Conflict, "OperationNotAllowed", $"Another operation is in progress on '{fault.ResourceId}'. Retry after it completes.").ConfigureAwait(false);
+                return true;
+            case FaultKind.Timeout:
+                try
+                {
+                    await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up first, as intended.
+                    return true;
+                }
+
+                await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, "GatewayTimeout", $"The gateway did not receive a response within {fault.Delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.").ConfigureAwait(false);
+                return true;
+            default:
+                if (segments.Length >= 8 && estate.TryGetScaleSet(string.Join('/', segments.Take(8)), out var scaleSet))
+                {
+                    scaleSet.FailNextProvisioning();
+                }
+
+                context.Items[ResourceRoutes.FailProvisioningItem] = fault;
+                return false;
+        }
+    }
+
+    private async Task RouteResourceAsync(HttpContext context, string path, string[] segments)
+    {
+
         if (path.EndsWith(MetricsSuffix, StringComparison.OrdinalIgnoreCase))
         {
             await RequireMethod(context, HttpMethods.Get, () => MetricsAsync(context, path[..^MetricsSuffix.Length])).ConfigureAwait(false);
@@ -81,10 +152,53 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        if (segments.Length >= 8 && estate.TryGetScaleSet(string.Join('/', segments.Take(8)), out var scaleSet))
+        if (segments.Length == 8 && Is(segments[0], "subscriptions") && Is(segments[2], "providers")
+            && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "locations") && Is(segments[6], "asyncOperations"))
         {
-            await ScaleSetRouteAsync(context, scaleSet, segments[8..]).ConfigureAwait(false);
+            await RequireMethod(context, HttpMethods.Get, () => resources.CacheOperationAsync(context, segments[1], segments[5], segments[7])).ConfigureAwait(false);
             return;
+        }
+
+        if (segments.Length == 7 && Is(segments[0], "subscriptions") && Is(segments[2], "resourceGroups") && Is(segments[4], "providers")
+            && Is(segments[5], "Microsoft.Compute") && Is(segments[6], "snapshots"))
+        {
+            await RequireMethod(context, HttpMethods.Get, () => resources.SnapshotListAsync(context, segments[1], segments[3])).ConfigureAwait(false);
+            return;
+        }
+
+        if (segments.Length >= 8)
+        {
+            var resourceId = string.Join('/', segments.Take(8));
+            var rest = segments[8..];
+            if (estate.TryGetScaleSet(resourceId, out var scaleSet))
+            {
+                await ScaleSetRouteAsync(context, scaleSet, rest).ConfigureAwait(false);
+                return;
+            }
+
+            if (estate.TryGetRedisCache(resourceId, out var cache))
+            {
+                await ResourceRoutes.RedisCacheAsync(context, cache, rest).ConfigureAwait(false);
+                return;
+            }
+
+            if (estate.TryGetRedisEnterprise(resourceId, out var cluster))
+            {
+                await ResourceRoutes.RedisEnterpriseAsync(context, cluster, rest).ConfigureAwait(false);
+                return;
+            }
+
+            if (estate.TryGetVirtualMachine(resourceId, out var vm))
+            {
+                await ResourceRoutes.VirtualMachineAsync(context, vm, rest).ConfigureAwait(false);
+                return;
+            }
+
+            if (rest.Length == 0 && ArmResourceId.TryParse(resourceId, "Microsoft.Compute", "snapshots", out var snapshotId))
+            {
+                await resources.SnapshotAsync(context, snapshotId).ConfigureAwait(false);
+                return;
+            }
         }
 
         await NotFoundAsync(context, path).ConfigureAwait(false);
@@ -222,14 +336,25 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, ScaleSetJson.Operation(operation)).ConfigureAwait(false);
+        // A Location (monitor) URL answers 202 while the operation runs, as ARM's Location polling expects.
+        var monitor = context.Request.Query["monitor"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase);
+        var status = monitor && operation.Status == OperationStatuses.InProgress ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
+        await WireFormat.WriteJsonAsync(context, status, ScaleSetJson.Operation(operation)).ConfigureAwait(false);
     }
 
     private async Task MetricsAsync(HttpContext context, string resourceId)
     {
         if (!estate.TryGetScaleSet(resourceId, out var scaleSet))
         {
-            await NotFoundAsync(context, resourceId).ConfigureAwait(false);
+            if (estate.TryGetMetricSource(resourceId, out var source))
+            {
+                await SourceMetricsAsync(context, source).ConfigureAwait(false);
+            }
+            else
+            {
+                await NotFoundAsync(context, resourceId).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -241,7 +366,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        var parsed = await ParseCommonAsync(context, start, end).ConfigureAwait(false);
+        var parsed = await ParseCommonAsync(context, start, end, ScaleSetCatalog).ConfigureAwait(false);
         if (parsed is null)
         {
             return;
@@ -256,6 +381,35 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             ["value"] = values,
             ["namespace"] = MetricsQuery.Namespace,
             ["resourceregion"] = scaleSet.Model.Location,
+        };
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
+    }
+
+    private async Task SourceMetricsAsync(HttpContext context, IMetricSource source)
+    {
+        var query = context.Request.Query;
+        var now = estate.TimeProvider.GetUtcNow();
+        if (!MetricsQuery.TryParseTimespan(query["timespan"].ToString(), now, out var start, out var end, out var error))
+        {
+            await WireFormat.WriteMetricsErrorAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        var parsed = await ParseCommonAsync(context, start, end, source.Catalog).ConfigureAwait(false);
+        if (parsed is null)
+        {
+            return;
+        }
+
+        var values = ResourceMetricsJson.Values(source, parsed, now);
+        var body = new JsonObject
+        {
+            ["cost"] = MetricsJson.PointCount(values),
+            ["timespan"] = $"{WireFormat.Seconds(start)}/{WireFormat.Seconds(end)}",
+            ["interval"] = WireFormat.Duration(parsed.Interval),
+            ["value"] = values,
+            ["namespace"] = source.Catalog.Namespace,
+            ["resourceregion"] = source.Location,
         };
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
@@ -278,7 +432,11 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        var parsed = await ParseCommonAsync(context, start, end).ConfigureAwait(false);
+        // The batch API names one namespace for all its resources; pick the catalog by it.
+        var requestedNamespace = query["metricnamespace"].ToString();
+        var catalog = new[] { SimulatedRedisCache.Metrics, SimulatedVirtualMachine.Metrics }
+            .FirstOrDefault(c => c.Namespace.Equals(requestedNamespace, StringComparison.OrdinalIgnoreCase)) ?? ScaleSetCatalog;
+        var parsed = await ParseCommonAsync(context, start, end, catalog).ConfigureAwait(false);
         if (parsed is null)
         {
             return;
@@ -309,7 +467,28 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         {
             if (!estate.TryGetScaleSet(resourceId, out var scaleSet))
             {
+                if (catalog != ScaleSetCatalog && estate.TryGetMetricSource(resourceId, out var source) && source.Catalog == catalog)
+                {
+                    values.Add(new JsonObject
+                    {
+                        ["starttime"] = WireFormat.Precise(start),
+                        ["endtime"] = WireFormat.Precise(end),
+                        ["interval"] = WireFormat.Duration(parsed.Interval),
+                        ["value"] = ResourceMetricsJson.Values(source, parsed, now),
+                        ["namespace"] = catalog.Namespace,
+                        ["resourceregion"] = source.Location,
+                        ["resourceid"] = source.ResourceId,
+                    });
+                    continue;
+                }
+
                 await WireFormat.WriteMetricsErrorAsync(context, $"Resource '{resourceId}' was not found.").ConfigureAwait(false);
+                return;
+            }
+
+            if (catalog != ScaleSetCatalog)
+            {
+                await WireFormat.WriteMetricsErrorAsync(context, $"Resource '{resourceId}' is not in namespace {catalog.Namespace}.").ConfigureAwait(false);
                 return;
             }
 
@@ -329,13 +508,13 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
     }
 
     /// <summary>Parses what the single-resource and batch queries share; writes the 400 and returns null when invalid.</summary>
-    private static async Task<MetricsQuery?> ParseCommonAsync(HttpContext context, DateTimeOffset start, DateTimeOffset end)
+    private static async Task<MetricsQuery?> ParseCommonAsync(HttpContext context, DateTimeOffset start, DateTimeOffset end, MetricCatalog catalog)
     {
         var query = context.Request.Query;
         var metricNamespace = query["metricnamespace"].ToString();
-        if (!string.IsNullOrEmpty(metricNamespace) && !metricNamespace.Equals(MetricsQuery.Namespace, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(metricNamespace) && !metricNamespace.Equals(catalog.Namespace, StringComparison.OrdinalIgnoreCase))
         {
-            await WireFormat.WriteMetricsErrorAsync(context, $"Metric namespace '{metricNamespace}' is not served; the simulator serves {MetricsQuery.Namespace}.").ConfigureAwait(false);
+            await WireFormat.WriteMetricsErrorAsync(context, $"Metric namespace '{metricNamespace}' is not served; the simulator serves {catalog.Namespace} for this resource.").ConfigureAwait(false);
             return null;
         }
 
@@ -348,12 +527,12 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
         var requested = query["metricnames"].ToString();
         var names = new List<string>();
-        foreach (var name in string.IsNullOrWhiteSpace(requested) ? [MetricsJson.PercentageCpu] : requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in string.IsNullOrWhiteSpace(requested) ? [catalog.Metrics[0].Name] : requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var canonical = MetricsJson.Canonical(name);
+            var canonical = catalog.Canonical(name);
             if (canonical is null)
             {
-                await WireFormat.WriteMetricsErrorAsync(context, MetricsJson.UnknownMetricMessage(name)).ConfigureAwait(false);
+                await WireFormat.WriteMetricsErrorAsync(context, catalog.UnknownMetricMessage(name)).ConfigureAwait(false);
                 return null;
             }
 
@@ -363,7 +542,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         return new MetricsQuery(names, start, end, interval, aggregations);
     }
 
-    private static async Task RequireMethod(HttpContext context, string method, Func<Task> handler)
+    internal static async Task RequireMethod(HttpContext context, string method, Func<Task> handler)
     {
         if (string.Equals(context.Request.Method, method, StringComparison.OrdinalIgnoreCase))
         {
@@ -375,14 +554,14 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         }
     }
 
-    private static Task MethodNotAllowedAsync(HttpContext context) =>
+    internal static Task MethodNotAllowedAsync(HttpContext context) =>
         WireFormat.WriteArmErrorAsync(
             context,
             StatusCodes.Status405MethodNotAllowed,
             "MethodNotAllowed",
             $"The method '{context.Request.Method}' is not allowed on '{context.Request.Path}'.");
 
-    private static Task NotFoundAsync(HttpContext context, string resource) =>
+    internal static Task NotFoundAsync(HttpContext context, string resource) =>
         WireFormat.WriteArmErrorAsync(
             context,
             StatusCodes.Status404NotFound,

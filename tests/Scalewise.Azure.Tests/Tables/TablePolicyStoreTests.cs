@@ -87,6 +87,123 @@ public sealed class TablePolicyStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UpsertAsync_ConcurrentWritesWithTheSameETag_OneWinsAndTheOtherConflicts()
+    {
+        var store = CreateStore();
+        for (var round = 0; round < 5; round++)
+        {
+            var policy = TestData.Policy(TestData.UniqueId("race"));
+            var original = await store.UpsertAsync(policy, null, CancellationToken.None);
+            using var start = new ManualResetEventSlim();
+            var writers = new[] { 21, 22 }.Select(maximum => Task.Run(async () =>
+            {
+                start.Wait();
+                return await store.UpsertAsync(policy with { Capacity = new CapacityBounds(1, maximum, 2) }, original.ETag, CancellationToken.None);
+            })).ToList();
+            start.Set();
+
+            var outcomes = await Task.WhenAll(writers.Select(async w =>
+            {
+                try
+                {
+                    return (Stored: await w, Conflict: (ConcurrencyConflictException?)null);
+                }
+                catch (ConcurrencyConflictException ex)
+                {
+                    return (Stored: (StoredPolicy?)null, Conflict: ex);
+                }
+            }));
+
+            var winner = Assert.Single(outcomes, o => o.Stored is not null).Stored!;
+            Assert.Single(outcomes, o => o.Conflict is not null);
+            var current = await store.GetAsync(policy.Id, CancellationToken.None);
+            Assert.Equal(winner.ETag, current!.ETag);
+            Assert.Equal(winner.Policy.Capacity.Maximum, current.Policy.Capacity.Maximum);
+            var versions = await store.ListVersionsAsync(policy.Id, 10, CancellationToken.None);
+            Assert.Equal(2, versions.Count);
+        }
+    }
+
+    [Fact]
+    public async Task UpsertAsync_AfterWrites_NewestVersionCarriesTheCurrentETag()
+    {
+        var store = CreateStore();
+        var policy = TestData.Policy(TestData.UniqueId("web"));
+        var first = await store.UpsertAsync(policy, null, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var second = await store.UpsertAsync(policy with { Capacity = new CapacityBounds(1, 30, 2) }, first.ETag, CancellationToken.None);
+
+        var versions = await store.ListVersionsAsync(policy.Id, 10, CancellationToken.None);
+
+        Assert.Equal([second.ETag, first.ETag], versions.Select(v => v.ETag));
+        Assert.Equal(time.GetUtcNow(), versions[0].LastModified);
+    }
+
+    [Fact]
+    public async Task CreateAsync_NewPolicy_StoresIt()
+    {
+        var store = CreateStore();
+        var policy = TestData.Policy(TestData.UniqueId("new"));
+
+        var created = await store.CreateAsync(policy, CancellationToken.None);
+
+        Assert.Equal(created.ETag, (await store.GetAsync(policy.Id, CancellationToken.None))!.ETag);
+    }
+
+    [Fact]
+    public async Task CreateAsync_PolicyExists_ThrowsConcurrencyConflictAndKeepsTheOriginal()
+    {
+        var store = CreateStore();
+        var policy = TestData.Policy(TestData.UniqueId("taken"), maximum: 10);
+        await store.CreateAsync(policy, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CreateAsync(policy with { Capacity = new CapacityBounds(1, 50, 2) }, CancellationToken.None));
+
+        Assert.Equal(10, (await store.GetAsync(policy.Id, CancellationToken.None))!.Policy.Capacity.Maximum);
+        Assert.Single(await store.ListVersionsAsync(policy.Id, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ExistingPolicy_RemovesItAndKeepsEveryVersion()
+    {
+        var store = CreateStore();
+        var policy = TestData.Policy(TestData.UniqueId("gone"));
+        var first = await store.UpsertAsync(policy, null, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await store.UpsertAsync(policy with { Capacity = new CapacityBounds(1, 12, 2) }, first.ETag, CancellationToken.None);
+
+        var deleted = await store.DeleteAsync(policy.Id, null, CancellationToken.None);
+
+        Assert.True(deleted);
+        Assert.Null(await store.GetAsync(policy.Id, CancellationToken.None));
+        Assert.DoesNotContain(await store.ListAsync(CancellationToken.None), p => p.Policy.Id == policy.Id);
+        var versions = await store.ListVersionsAsync(policy.Id, 10, CancellationToken.None);
+        Assert.Equal([12, 10], versions.Select(v => v.Policy.Capacity.Maximum));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_UnknownPolicy_ReturnsFalse()
+    {
+        var store = CreateStore();
+
+        Assert.False(await store.DeleteAsync(TestData.UniqueId("missing"), null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_StaleIfMatch_ThrowsConcurrencyConflictAndKeepsThePolicy()
+    {
+        var store = CreateStore();
+        var policy = TestData.Policy(TestData.UniqueId("keep"));
+        var original = await store.UpsertAsync(policy, null, CancellationToken.None);
+        var changed = await store.UpsertAsync(policy with { Capacity = new CapacityBounds(1, 15, 2) }, original.ETag, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.DeleteAsync(policy.Id, original.ETag, CancellationToken.None));
+
+        Assert.Equal(changed.ETag, (await store.GetAsync(policy.Id, CancellationToken.None))!.ETag);
+        Assert.True(await store.DeleteAsync(policy.Id, changed.ETag, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task UpsertAsync_PolicyLargerThanOneColumn_RoundTrips()
     {
         var store = CreateStore();

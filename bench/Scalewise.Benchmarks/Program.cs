@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Scalewise.Benchmarks.DecideBenchmarks).Assembly).Run(args);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Scalewise.Core.Policies;
+using Scalewise.Core.Simulation;
+using Scalewise.Core.Traces;
+
+// Simulation speed in target-minutes per second: how many simulated minutes of one target (its metrics, the
+// strategy's decision, the capacity change) the replay gets through per second of wall time.
+//   dotnet run -c Release --project bench/Scalewise.SimulationBenchmarks -- speed <trace.csv> <policy.json> [seconds]
+//   dotnet run -c Release --project bench/Scalewise.SimulationBenchmarks -- synth <out.csv> [days] [seed]
+var culture = CultureInfo.InvariantCulture;
+if (args.Length >= 2 && args[0] == "synth")
+{
+    var days = args.Length > 2 ? int.Parse(args[2], culture) : 28;
+    var seed = args.Length > 3 ? int.Parse(args[3], culture) : 7;
+    using var output = new StreamWriter(args[1]);
+    SyntheticTrace.Write(output, days, seed);
+    Console.WriteLine($"Wrote {days} days of synthetic load (seed {seed}) to {args[1]}.");
+    return 0;
+}
+
+if (args.Length < 3 || args[0] != "speed")
+{
+    Console.Error.WriteLine("usage: speed <trace.csv> <policy.json> [seconds per case] | synth <out.csv> [days] [seed]");
+    return 2;
+}
+
+WorkloadTrace trace;
+using (var reader = new StreamReader(args[1]))
+{
+    trace = TraceReader.Read(reader);
+}
+
+var policy = PolicyDocument.Parse(File.ReadAllText(args[2])).Policy ?? throw new InvalidOperationException($"{args[2]} is not a valid policy.");
+var budget = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], culture) : 5);
+var model = TargetModel.Derive(trace);
+
+Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {System.Runtime.InteropServices.RuntimeInformation.OSDescription} | .NET {Environment.Version}");
+Console.WriteLine($"trace: {Path.GetFileName(args[1])}, {trace.Length:N0} minutes; policy: {Path.GetFileName(args[2])}");
+Console.WriteLine();
+Console.WriteLine("| case | replays | target-minutes/s |");
+Console.WriteLine("|---|---:|---:|");
+
+Measure("scalewise (1 thread)", 1, () => new PolicyStrategy(policy));
+Measure($"scalewise ({Environment.ProcessorCount} targets in parallel)", Environment.ProcessorCount, () => new PolicyStrategy(policy));
+foreach (var name in Baselines.Names)
+{
+    Measure(name + " (1 thread)", 1, () => Baselines.Create(trace, model).Single(s => s.Name == name));
+}
+
+return 0;
+
+void Measure(string name, int parallel, Func<ScalingStrategy> create)
+{
+    Backtest.Replay(trace, model, policy.Capacity, create(), keepSeries: false); // warm-up: JIT and tiering
+    var replays = 0;
+    var watch = Stopwatch.StartNew();
+    while (watch.Elapsed < budget)
+    {
+        Parallel.For(0, parallel, _ => Backtest.Replay(trace, model, policy.Capacity, create(), keepSeries: false));
+        replays += parallel;
+    }
+
+    var rate = (double)replays * trace.Length / watch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(culture, $"| {name} | {replays} | {rate:N0} |"));
+}

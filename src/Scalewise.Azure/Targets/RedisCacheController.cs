@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scalewise.Azure.Arm;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Redis;
+using Scalewise.Core.Targets;
+
+namespace Scalewise.Azure.Targets;
+
+/// <summary>
+/// Azure Cache for Redis through the ARM REST API (api-version 2024-11-01; there is no Redis management SDK here), over the
+/// connection's shared pipeline: GET for SKU, shards and provisioning state, PATCH <c>sku</c> / <c>properties.shardCount</c> to
+/// scale, POST <c>export</c> for an RDB snapshot to blob storage.
+/// </summary>
+public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmTargetOptions> options, ILogger<RedisCacheController> logger) : IRedisCacheController
+{
+    public const string ApiVersion = "2024-11-01";
+
+    private readonly ArmRestClient rest = new(
+        (connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline,
+        connection.Endpoint,
+        options?.Value.RequestTimeout);
+
+    private readonly Uri? exportContainer = options?.Value.RedisExportContainer;
+
+    public async Task<RedisCacheState> GetAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resourceId);
+        var (body, _) = await rest.SendAsync(RequestMethod.Get, resourceId, null, ApiVersion, null, "read", cancellationToken).ConfigureAwait(false);
+        return Parse(resourceId, body);
+    }
+
+    public async Task BeginScaleAsync(string resourceId, RedisSku target, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resourceId);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Validate() is { } invalid)
+        {
+            throw new ArgumentException(invalid, nameof(target));
+        }
+
+        var body = new JsonObject
+        {
+            ["sku"] = new JsonObject { ["name"] = target.Name, ["family"] = target.Family, ["capacity"] = target.Capacity },
+        };
+        if (target.IsClustered)
+        {
+            body["properties"] = new JsonObject { ["shardCount"] = target.ShardCount };
+        }
+
+        await rest.SendAsync(RequestMethod.Patch, resourceId, null, ApiVersion, body, "scale to " + target, cancellationToken).ConfigureAwait(false);
+        Log.RedisScaleStarted(logger, resourceId, target);
+    }
+
+    public async Task<string> BeginExportAsync(string resourceId, string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resourceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var container = exportContainer ?? throw new InvalidOperationException(
+            $"No Redis export container is configured: set '{ArmTargetOptions.SectionName}:{nameof(ArmTargetOptions.RedisExportContainer)}' to the https SAS URL of a blob container.");
+        var body = new JsonObject { ["format"] = "RDB", ["prefix"] = prefix, ["container"] = container.AbsoluteUri };
+        var (_, response) = await rest.SendAsync(RequestMethod.Post, resourceId, "export", ApiVersion, body, "export", cancellationToken).ConfigureAwait(false);
+        var statusUrl = response.Headers.TryGetValue("Azure-AsyncOperation", out var asyncOperation) ? asyncOperation
+            : response.Headers.TryGetValue("Location", out var location) ? location
+            : null;
+        if (string.IsNullOrEmpty(statusUrl))
+        {
+            throw new TargetOperationException(
+                $"ARM accepted the export of '{resourceId}' (HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}) without a status URL to follow.",
+                resourceId,
+                "export",
+                response.Status,
+                null,
+                null,
+                null);
+        }
+
+        Log.RedisExportStarted(logger, resourceId, prefix);
+        return statusUrl;
+    }
+
+    public async Task<ArmOperationStatus> GetOperationAsync(string statusUrl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(statusUrl);
+        var body = await rest.GetUrlAsync(new Uri(statusUrl), statusUrl, "read operation status", cancellationToken).ConfigureAwait(false);
+        return new ArmOperationStatus(
+            statusUrl,
+            body?["status"]?.GetValue<string>() ?? "Unknown",
+            Time(body?["startTime"]),
+            Time(body?["endTime"]),
+            body?["error"]?["code"]?.GetValue<string>(),
+            body?["error"]?["message"]?.GetValue<string>());
+    }
+
+    private static RedisCacheState Parse(string resourceId, JsonNode? body)
+    {
+        var properties = body?["properties"];
+        var sku = properties?["sku"] ?? body?["sku"];
+        var capacity = sku?["capacity"]?.GetValue<int>() ?? -1;
+        var shards = properties?["shardCount"]?.GetValue<int>();
+        if (!RedisSku.TryParse(sku?["name"]?.GetValue<string>(), sku?["family"]?.GetValue<string>(), capacity, shards, out var parsed, out var error))
+        {
+            throw new TargetOperationException($"ARM described Redis cache '{resourceId}' with a SKU Scalewise does not understand: {error}", resourceId, "read", 200, null, null, null);
+        }
+
+        return new RedisCacheState(
+            resourceId,
+            parsed!,
+            properties?["provisioningState"]?.GetValue<string>() ?? ProvisioningStates.Succeeded,
+            body?["location"]?.GetValue<string>() ?? string.Empty);
+    }
+
+    private static DateTimeOffset? Time(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : null;
+}

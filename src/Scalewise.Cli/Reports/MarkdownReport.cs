@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+
+namespace Scalewise.Cli.Reports;
+
+/// <summary>report.md: the comparison table (cost relative to the oracle, SLO violations, SPEC metrics) and the charts.</summary>
+public static class MarkdownReport
+{
+    public static string Render(SimulationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var model = report.Model;
+        var known = report.Minutes - report.MissingMinutes;
+        var md = new StringBuilder();
+        Line(md, $"# Backtest of {report.Policy} on {report.Trace}");
+        md.Append('\n');
+        Line(md, $"- Trace: {report.Minutes:N0} minutes from {report.Start:yyyy-MM-dd HH:mm}Z ({report.MissingMinutes:N0} without data, left out of violations and SPEC metrics; instances are still paid for).");
+        Line(md, $"- Target model: {model.CapacityPerInstance:0.##} requests/min per instance at the SLO (p95 {model.SloP95LatencyMs:0.#} ms, {model.IdleP95LatencyMs:0.#} ms idle), provisioning {model.ProvisioningDelay.TotalMinutes:0.##} min, warm-up {model.WarmUp.TotalMinutes:0.##} min, {model.PricePerInstanceHour:0.####} per instance-hour.");
+        Line(md, $"- A minute is an SLO violation when its requests need more instances than are ready. θ and τ are % of minutes with data; jitter is adaptations per hour; instability is % of minute-to-minute steps (see docs/metrics.md).");
+        md.Append('\n');
+        md.Append("| Strategy | SLO-violation minutes | % of minutes | Instance-minutes | Cost | Cost / oracle | θU % | θO % | τU % | τO % | Jitter /h | Instability % | Scaling actions |\n");
+        md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var s in report.Strategies)
+        {
+            var share = known == 0 ? 0 : 100.0 * s.SloViolationMinutes / known;
+            var relative = s.CostRelativeToOracle is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+            Line(md, $"| {s.Name} | {s.SloViolationMinutes:N0} | {share:0.00} | {s.InstanceMinutes:N0} | {s.Cost:0.00} | {relative} | {s.ThetaU:0.00} | {s.ThetaO:0.00} | {s.TauU:0.00} | {s.TauO:0.00} | {s.Jitter:0.00} | {s.Instability:0.00} | {s.ScalingActions:N0} |");
+        }
+
+        md.Append("\n## Demand and ready capacity\n\n");
+        foreach (var s in report.Strategies)
+        {
+            Line(md, $"![{s.Name}]({s.Chart})");
+            md.Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}

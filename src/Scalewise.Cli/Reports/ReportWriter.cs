@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Scalewise.Core.Serialization;
+using Scalewise.Core.Simulation;
+
+namespace Scalewise.Cli.Reports;
+
+/// <summary>Writes a backtest's report directory: report.json, report.md and charts/&lt;strategy&gt;.svg.</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new(ScalewiseJson.Indented) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public static async Task WriteAsync(DirectoryInfo directory, SimulationReport report, BacktestResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(result);
+        var charts = Directory.CreateDirectory(Path.Combine(directory.FullName, "charts"));
+
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, "report.json"), JsonSerializer.Serialize(report, Json) + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, "report.md"), MarkdownReport.Render(report), cancellationToken).ConfigureAwait(false);
+
+        var capacity = result.Model.CapacityPerInstance;
+        foreach (var strategy in result.Strategies)
+        {
+            var forecast = strategy.ForecastRequests?.Select(f => f / capacity).ToList();
+            var svg = SvgChart.Render($"{strategy.Name}: demand and ready capacity", result.Start, result.DemandInstances, strategy.ReadyCapacity, forecast);
+            await File.WriteAllTextAsync(Path.Combine(charts.FullName, strategy.Name + ".svg"), svg, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

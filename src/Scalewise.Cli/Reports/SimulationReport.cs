@@ -1,0 +1,28 @@
+using Scalewise.Core.Simulation;
+
+namespace Scalewise.Cli.Reports;
+
+/// <summary>report.json: what was replayed, the target model, and every strategy's figures.</summary>
+public sealed record SimulationReport(
+    string Trace,
+    string Policy,
+    DateTimeOffset Start,
+    int Minutes,
+    int MissingMinutes,
+    TargetModel Model,
+    IReadOnlyList<StrategyReport> Strategies)
+{
+    public static SimulationReport From(string trace, string policy, BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var oracle = result.Strategies.FirstOrDefault(s => s.Name == "oracle")?.Cost;
+        return new SimulationReport(
+            trace,
+            policy,
+            result.Start,
+            result.Minutes,
+            result.MissingMinutes,
+            result.Model,
+            result.Strategies.Select(s => StrategyReport.From(s, oracle)).ToList());
+    }
+}

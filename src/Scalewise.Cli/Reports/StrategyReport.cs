@@ -1,0 +1,42 @@
+using Scalewise.Core.Simulation;
+
+namespace Scalewise.Cli.Reports;
+
+/// <summary>One strategy's line in report.json.</summary>
+public sealed record StrategyReport(
+    string Name,
+    int SloViolationMinutes,
+    long InstanceMinutes,
+    double Cost,
+    double ThetaU,
+    double ThetaO,
+    double TauU,
+    double TauO,
+    double Jitter,
+    double Instability,
+    int ScalingActions,
+    double? CostRelativeToOracle,
+    string Chart)
+{
+    public static StrategyReport From(StrategyResult result, double? oracleCost)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var e = result.Elasticity;
+        return new StrategyReport(
+            result.Name,
+            result.SloViolationMinutes,
+            result.InstanceMinutes,
+            Math.Round(result.Cost, 2),
+            Round(e.ThetaU),
+            Round(e.ThetaO),
+            Round(e.TauU),
+            Round(e.TauO),
+            Round(e.Jitter),
+            Round(e.Instability),
+            result.ScalingActions,
+            oracleCost is > 0 ? Round(result.Cost / oracleCost.Value) : null,
+            $"charts/{result.Name}.svg");
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
+}

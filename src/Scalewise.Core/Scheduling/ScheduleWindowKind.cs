@@ -1,0 +1,7 @@
+namespace Scalewise.Core.Scheduling;
+
+public enum ScheduleWindowKind
+{
+    Recurring,
+    Fixed,
+}

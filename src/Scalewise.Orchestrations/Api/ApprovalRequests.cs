@@ -1,0 +1,34 @@
+using Microsoft.DurableTask.Client;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
+
+namespace Scalewise.Orchestrations.Api;
+
+/// <summary>Handles <c>POST /api/procedures/{id}/approve</c> and <c>/reject</c>: records a person's answer for the waiting procedure.</summary>
+public sealed class ApprovalRequests(IApprovalStore approvals, TimeProvider time)
+{
+    /// <summary>Null when the answer was recorded; otherwise the problem to show the caller.</summary>
+    public async Task<ApiProblem?> AnswerAsync(DurableTaskClient client, string instanceId, bool approved, string? body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var command = ApprovalCommand.Parse(body, out var problem);
+        if (command is null)
+        {
+            return problem;
+        }
+
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return ApiProblem.NotFound("instanceId", $"No procedure has the instance id '{instanceId}'.");
+        }
+
+        var answer = new ApprovalAnswer(approved, command.By, command.Comment);
+        if (!instance.IsRunning || !await approvals.AnswerAsync(instanceId, answer, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return new ApiProblem("urn:scalewise:problem:not-waiting", "The procedure is not waiting for approval.", 409, $"Procedure '{instanceId}' is {instance.RuntimeStatus} and has no open approval (it was never asked, is already answered, or its time ran out).", "instanceId");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Scalewise.Core.Redis;
+
+namespace Scalewise.Simulator.Wire;
+
+/// <summary>Serves Redis caches, Azure Managed Redis clusters, single VMs and disk snapshots.</summary>
+internal sealed class ResourceRoutes(Estate estate)
+{
+    /// <summary>HttpContext item set when a <see cref="FaultKind.ProvisioningFailed"/> rule matched the request.</summary>
+    public const string FailProvisioningItem = "scalewise.fail-provisioning";
+
+    private static bool Is(string segment, string expected) => segment.Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+    private static bool WillFail(HttpContext context) => context.Items.ContainsKey(FailProvisioningItem);
+
+    private static string BaseUri(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
+
+    private static string ApiVersionQuery(HttpContext context) => "api-version=" + Uri.EscapeDataString(context.Request.Query["api-version"].ToString());
+
+    public static async Task RedisCacheAsync(HttpContext context, SimulatedRedisCache cache, string[] rest)
+    {
+        var method = context.Request.Method;
+        if (rest.Length == 0 && HttpMethods.IsGet(method))
+        {
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.Cache(cache)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 0 && HttpMethods.IsPatch(method))
+        {
+            var body = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (body is null)
+            {
+                return;
+            }
+
+            var current = cache.Sku;
+            var target = current;
+            if (body["sku"] is JsonObject sku)
+            {
+                var capacity = sku["capacity"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : -1;
+                if (!RedisSku.TryParse(sku["name"]?.ToString(), sku["family"]?.ToString(), capacity, null, out var parsed, out var error))
+                {
+                    await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "The sku is invalid: " + error, "sku").ConfigureAwait(false);
+                    return;
+                }
+
+                target = parsed! with { ShardCount = current.ShardCount };
+            }
+
+            if (body["properties"]?["shardCount"] is JsonValue shards)
+            {
+                if (!shards.TryGetValue<int>(out var shardCount) || shardCount < 0 || shardCount > RedisSku.MaxShards)
+                {
+                    await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", string.Create(CultureInfo.InvariantCulture, $"properties.shardCount must be a whole number from 0 to {RedisSku.MaxShards}."), "properties.shardCount").ConfigureAwait(false);
+                    return;
+                }
+
+                target = target with { ShardCount = shardCount };
+            }
+
+            cache.RequestScale(target, WillFail(context));
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.Cache(cache)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 1 && Is(rest[0], "export") && HttpMethods.IsPost(method))
+        {
+            var body = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (body is null)
+            {
+                return;
+            }
+
+            var prefix = body["prefix"]?.ToString();
+            var container = body["container"]?.ToString();
+            if (string.IsNullOrWhiteSpace(prefix) || !Uri.TryCreate(container, UriKind.Absolute, out var containerUri) || containerUri.Scheme != Uri.UriSchemeHttps)
+            {
+                await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "An export needs 'prefix' (the blob name prefix) and 'container' (an https SAS URL of the blob container).", "container").ConfigureAwait(false);
+                return;
+            }
+
+            var operation = cache.RequestExport(prefix, container!, body["format"]?.ToString() ?? "RDB", WillFail(context));
+            var status = $"{BaseUri(context)}subscriptions/{cache.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cache.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
+            context.Response.Headers["Azure-AsyncOperation"] = status;
+            context.Response.Headers.Location = status;
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+        }
+        else
+        {
+            await RequestRouter.MethodNotAllowedAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task RedisEnterpriseAsync(HttpContext context, SimulatedRedisEnterprise cluster, string[] rest)
+    {
+        var method = context.Request.Method;
+        if (rest.Length == 0 && HttpMethods.IsGet(method))
+        {
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.Enterprise(cluster)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 0 && HttpMethods.IsPatch(method))
+        {
+            var body = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (body is null)
+            {
+                return;
+            }
+
+            if (body["sku"] is JsonObject sku)
+            {
+                var name = sku["name"]?.ToString();
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "sku.name is required.", "sku.name").ConfigureAwait(false);
+                    return;
+                }
+
+                int? capacity = sku["capacity"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : null;
+                var operation = cluster.RequestSku(name, capacity, WillFail(context));
+                if (operation is not null)
+                {
+                    var status = $"{BaseUri(context)}subscriptions/{cluster.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cluster.Model.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
+                    context.Response.Headers["Azure-AsyncOperation"] = status;
+                    context.Response.Headers.Location = status;
+                }
+            }
+
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.Enterprise(cluster)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 1 && Is(rest[0], "listSkusForScaling") && HttpMethods.IsPost(method))
+        {
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.SkusForScaling(cluster)).ConfigureAwait(false);
+        }
+        else
+        {
+            await RequestRouter.MethodNotAllowedAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    public async Task CacheOperationAsync(HttpContext context, string subscriptionId, string location, string operationId)
+    {
+        var operation = estate.GetOperation(operationId);
+        if (operation is null)
+        {
+            await RequestRouter.NotFoundAsync(context, context.Request.Path.Value ?? string.Empty).ConfigureAwait(false);
+            return;
+        }
+
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.AsyncOperation(subscriptionId, location, operation)).ConfigureAwait(false);
+    }
+
+    public static async Task VirtualMachineAsync(HttpContext context, SimulatedVirtualMachine vm, string[] rest)
+    {
+        var method = context.Request.Method;
+        if (rest.Length == 0 && HttpMethods.IsGet(method))
+        {
+            var expand = context.Request.Query["$expand"].ToString().Contains("instanceView", StringComparison.OrdinalIgnoreCase);
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.VirtualMachine(vm, expand)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 0 && HttpMethods.IsPatch(method))
+        {
+            var body = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (body is null)
+            {
+                return;
+            }
+
+            if (body["properties"]?["hardwareProfile"]?["vmSize"] is JsonValue size && size.GetValueKind() == JsonValueKind.String)
+            {
+                var operation = vm.RequestResize(size.GetValue<string>(), WillFail(context));
+                if (operation is not null)
+                {
+                    AddComputeOperationHeaders(context, vm, operation, location: false);
+                }
+            }
+
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.VirtualMachine(vm, expandInstanceView: false)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 1 && Is(rest[0], "instanceView") && HttpMethods.IsGet(method))
+        {
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.InstanceView(vm)).ConfigureAwait(false);
+        }
+        else if (rest.Length == 1 && Is(rest[0], "vmSizes") && HttpMethods.IsGet(method))
+        {
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.Sizes(vm.AvailableSizes())).ConfigureAwait(false);
+        }
+        else if (rest.Length == 1 && (Is(rest[0], "deallocate") || Is(rest[0], "start")) && HttpMethods.IsPost(method))
+        {
+            var operation = Is(rest[0], "start") ? vm.RequestStart(WillFail(context)) : vm.RequestDeallocate(WillFail(context));
+            if (operation is null)
+            {
+                await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject()).ConfigureAwait(false);
+                return;
+            }
+
+            AddComputeOperationHeaders(context, vm, operation, location: true);
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+        }
+        else
+        {
+            await RequestRouter.MethodNotAllowedAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    public async Task SnapshotAsync(HttpContext context, ArmResourceId id)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method))
+        {
+            if (!estate.TryGetSnapshot(id.Id, out var snapshot))
+            {
+                await RequestRouter.NotFoundAsync(context, id.Id).ConfigureAwait(false);
+                return;
+            }
+
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.Snapshot(snapshot)).ConfigureAwait(false);
+        }
+        else if (HttpMethods.IsDelete(method))
+        {
+            context.Response.StatusCode = estate.RemoveSnapshot(id.Id) ? StatusCodes.Status200OK : StatusCodes.Status204NoContent;
+        }
+        else if (HttpMethods.IsPut(method))
+        {
+            var body = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (body is null)
+            {
+                return;
+            }
+
+            var location = body["location"]?.ToString();
+            var creation = body["properties"]?["creationData"];
+            var option = creation?["createOption"]?.ToString();
+            var source = creation?["sourceResourceId"]?.ToString();
+            if (string.IsNullOrWhiteSpace(location))
+            {
+                await RequestRouter.WriteErrorAsync(context, 400, "InvalidParameter", "A snapshot needs a location.", "location").ConfigureAwait(false);
+                return;
+            }
+
+            if (!string.Equals(option, "Copy", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(source))
+            {
+                await RequestRouter.WriteErrorAsync(context, 400, "InvalidParameter", "The simulator makes snapshots with creationData.createOption 'Copy' and a creationData.sourceResourceId (a managed disk id) only.", "properties.creationData").ConfigureAwait(false);
+                return;
+            }
+
+            var disk = estate.FindDisk(source);
+            if (disk is null)
+            {
+                await RequestRouter.NotFoundAsync(context, source).ConfigureAwait(false);
+                return;
+            }
+
+            var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (body["tags"] is JsonObject tagObject)
+            {
+                foreach (var (key, value) in tagObject)
+                {
+                    tags[key] = value?.ToString() ?? string.Empty;
+                }
+            }
+
+            var incremental = body["properties"]?["incremental"] is JsonValue inc && inc.TryGetValue<bool>(out var b) && b;
+            var snapshot = estate.PutSnapshot(id, location, disk, incremental, tags, WillFail(context));
+            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.Snapshot(snapshot)).ConfigureAwait(false);
+        }
+        else
+        {
+            await RequestRouter.MethodNotAllowedAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    public async Task SnapshotListAsync(HttpContext context, string subscriptionId, string resourceGroup)
+    {
+        var value = new JsonArray();
+        foreach (var snapshot in estate.SnapshotsIn(subscriptionId, resourceGroup))
+        {
+            value.Add(VirtualMachineJson.Snapshot(snapshot));
+        }
+
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = value }).ConfigureAwait(false);
+    }
+
+    private static void AddComputeOperationHeaders(HttpContext context, SimulatedVirtualMachine vm, SimulatedOperation operation, bool location)
+    {
+        var status = $"{BaseUri(context)}subscriptions/{vm.SubscriptionId}/providers/Microsoft.Compute/locations/{Uri.EscapeDataString(vm.Location)}/operations/{operation.Id}?{ApiVersionQuery(context)}";
+        context.Response.Headers["Azure-AsyncOperation"] = status;
+        if (location)
+        {
+            context.Response.Headers.Location = status + "&monitor=true";
+        }
+    }
+
+    private static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            if ((string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text)) is JsonObject body)
+            {
+                return body;
+            }
+        }
+        catch (JsonException)
+        {
+            // Reported below.
+        }
+
+        await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: it must be a JSON object.").ConfigureAwait(false);
+        return null;
+    }
+}

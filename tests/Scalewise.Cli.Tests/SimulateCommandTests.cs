@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Scalewise.Cli.Commands;
+using Spectre.Console;
+
+namespace Scalewise.Cli.Tests;
+
+/// <summary><c>scalewise simulate</c> end to end on a small generated trace: the three report files, every strategy, every field.</summary>
+public sealed class SimulateCommandTests : IDisposable
+{
+    private static readonly string[] Strategies = ["scalewise", "static-peak", "azure-autoscale", "hpa", "react", "hist", "oracle"];
+
+    private static readonly string[] Fields = ["name", "sloViolationMinutes", "instanceMinutes", "cost", "thetaU", "thetaO", "tauU", "tauO", "jitter", "instability", "scalingActions"];
+
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("scalewise-simulate-");
+    private readonly StringWriter output = new();
+
+    public void Dispose()
+    {
+        output.Dispose();
+        work.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Simulate_CompareWithReport_WritesJsonMarkdownAndChartsForEveryStrategy()
+    {
+        var trace = WriteTrace(GeneratedTrace(days: 2));
+        var report = Path.Combine(work.FullName, "report");
+
+        var exit = await InvokeAsync("--trace", trace, "--policy", WebDefaultPolicy(), "--compare", "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        Assert.Equal("trace.csv", json.RootElement.GetProperty("trace").GetString());
+        var strategies = json.RootElement.GetProperty("strategies").EnumerateArray().ToList();
+        Assert.Equal(Strategies, strategies.Select(s => s.GetProperty("name").GetString()));
+        foreach (var strategy in strategies)
+        {
+            Assert.All(Fields, field => Assert.True(strategy.TryGetProperty(field, out _), $"{strategy.GetProperty("name")} has no '{field}'"));
+            Assert.True(strategy.GetProperty("instanceMinutes").GetInt64() > 0);
+        }
+
+        var oracle = strategies.Single(s => s.GetProperty("name").GetString() == "oracle");
+        Assert.Equal(0, oracle.GetProperty("sloViolationMinutes").GetInt32());
+        Assert.Equal(1, oracle.GetProperty("costRelativeToOracle").GetDouble());
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
+        Assert.Contains("| Strategy | SLO-violation minutes |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Cost / oracle", markdown, StringComparison.Ordinal);
+        Assert.All(Strategies, name => Assert.Contains($"| {name} |", markdown, StringComparison.Ordinal));
+
+        foreach (var name in Strategies)
+        {
+            var chart = await File.ReadAllTextAsync(Path.Combine(report, "charts", name + ".svg"));
+            Assert.StartsWith("<svg", chart, StringComparison.Ordinal);
+            Assert.Contains("ready capacity", chart, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("forecast", await File.ReadAllTextAsync(Path.Combine(report, "charts", "hist.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_WithoutCompare_ReportsOnlyThePolicy()
+    {
+        var report = Path.Combine(work.FullName, "solo");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 1)), "--policy", WebDefaultPolicy(), "--report", report);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        Assert.Equal(["scalewise"], json.RootElement.GetProperty("strategies").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Simulate_ModelFile_IsUsedForCapacityAndPrice()
+    {
+        var model = Path.Combine(work.FullName, "model.json");
+        await File.WriteAllTextAsync(model, """{"capacityPerInstance": 50, "provisioningDelay": "PT1M", "warmUp": "PT0S", "pricePerInstanceHour": 1.5}""");
+        var report = Path.Combine(work.FullName, "modelled");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 1)), "--policy", WebDefaultPolicy(), "--model", model, "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        var written = json.RootElement.GetProperty("model");
+        Assert.Equal(50, written.GetProperty("capacityPerInstance").GetDouble());
+        Assert.Equal(1.5, written.GetProperty("pricePerInstanceHour").GetDouble());
+        var scalewise = json.RootElement.GetProperty("strategies")[0];
+        Assert.Equal(Math.Round(scalewise.GetProperty("instanceMinutes").GetInt64() / 60.0 * 1.5, 2), scalewise.GetProperty("cost").GetDouble(), 2);
+    }
+
+    [Fact]
+    public async Task Simulate_BadTraceRow_FailsNamingTheLine()
+    {
+        var trace = WriteTrace("timestamp,requests\n2025-03-03T00:00:00Z,10\n2025-03-03T00:01:00Z,ten\n");
+
+        var exit = await InvokeAsync("--trace", trace, "--policy", WebDefaultPolicy());
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 3", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_UnknownModelField_FailsNamingTheField()
+    {
+        var model = Path.Combine(work.FullName, "bad-model.json");
+        await File.WriteAllTextAsync(model, """{"instancesAtPeak": 20}""");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 1)), "--policy", WebDefaultPolicy(), "--model", model);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("instancesAtPeak", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A diurnal load with a spike: 2 000 to 6 000 requests a minute, 10 minutes at triple load at 14:00 each day.</summary>
+    private static string GeneratedTrace(int days)
+    {
+        var csv = new StringBuilder("timestamp,requests\n");
+        var start = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+        for (var m = 0; m < days * 1440; m++)
+        {
+            var time = start.AddMinutes(m);
+            var load = 4000 + (2000 * Math.Sin((time.Hour + (time.Minute / 60.0) - 9) / 24 * 2 * Math.PI));
+            if (time.Hour == 14 && time.Minute < 10)
+            {
+                load *= 3;
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd'T'HH:mm:ss'Z'},{(int)load}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string WebDefaultPolicy()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var policy = Path.Combine(directory.FullName, "examples", "policies", "web-default.json");
+            if (File.Exists(policy))
+            {
+                return policy;
+            }
+        }
+
+        throw new FileNotFoundException("examples/policies/web-default.json not found above " + AppContext.BaseDirectory);
+    }
+
+    private string WriteTrace(string csv)
+    {
+        var path = Path.Combine(work.FullName, "trace.csv");
+        File.WriteAllText(path, csv);
+        return path;
+    }
+
+    private Task<int> InvokeAsync(params string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        return SimulateCommand.Create(console).Parse(args).InvokeAsync();
+    }
+}
