@@ -33,6 +33,9 @@ param maximumInstanceCount int
 
 param durableTaskHubName string
 param evaluatePoliciesSchedule string
+param applySchedulesSchedule string = '0 */1 * * * *'
+param forecastDemandSchedule string = '0 5 * * * *'
+param checkEmergenciesSchedule string = '*/15 * * * * *'
 param provisioningPollInterval string
 param provisioningTimeout string
 
@@ -59,10 +62,14 @@ var baseSettings = {
   AZURE_CLIENT_ID: identityClientId
   DurableTaskHubName: durableTaskHubName
   EvaluatePoliciesSchedule: evaluatePoliciesSchedule
+  ApplySchedulesSchedule: applySchedulesSchedule
+  ForecastDemandSchedule: forecastDemandSchedule
+  CheckEmergenciesSchedule: checkEmergenciesSchedule
   Scalewise__Tables__ServiceUri: storageTableEndpoint
   Scalewise__Arm__Endpoint: environment().resourceManager
   Scalewise__Arm__Audience: environment().resourceManager
   Scalewise__Arm__ManagedIdentityClientId: identityClientId
+  Scalewise__Metrics__UseBatch: 'true'
   Scalewise__Procedures__ProvisioningPollInterval: provisioningPollInterval
   Scalewise__Procedures__ProvisioningTimeout: provisioningTimeout
 }

@@ -42,13 +42,17 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IProcedureHistory, TableProcedureHistory>();
         services.TryAddSingleton<ITargetStateStore, TableTargetStateStore>();
         services.TryAddSingleton<IApprovalStore, TableApprovalStore>();
+        services.TryAddSingleton<IForecastStore, TableForecastStore>();
 
-        services.TryAddSingleton<IMetricReader>(sp => ActivatorUtilities.CreateInstance<AzureMonitorMetricReader>(sp, sp.GetRequiredService<ArmConnection>()));
+        services.TryAddSingleton<IMetricReader>(sp => MetricReaderFactory.Create(sp, configuration.GetSection(MetricsOptions.SectionName)));
         services.TryAddSingleton<ITargetController, ScaleSetController>();
         services.TryAddSingleton<IVirtualMachineController, VirtualMachineController>();
         services.TryAddSingleton<IRedisCacheController, RedisCacheController>();
         services.TryAddSingleton<IRedisEnterpriseController, RedisEnterpriseController>();
-        services.AddHttpClient<INotifier, WebhookNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<WebhookNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<TeamsNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(NotifierFactory.CreateEventGrid);
+        services.TryAddTransient<INotifier>(NotifierFactory.Create);
         return services;
     }
 

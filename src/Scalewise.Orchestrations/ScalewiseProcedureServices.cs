@@ -22,7 +22,11 @@ public static class ScalewiseProcedureServices
         services.AddSingleton(timing);
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
+        services.AddSingleton<VerticalActivities>();
         services.AddSingleton<PolicyEvaluation>();
+        services.AddSingleton<ScheduleApplication>();
+        services.AddSingleton<DemandForecastRun>();
+        services.AddSingleton<TargetForecastQuery>();
         services.AddSingleton<ManualScaleRequests>();
         services.AddSingleton<TargetHistoryQuery>();
         services.AddSingleton<ApprovalRequests>();

@@ -15,7 +15,7 @@ namespace Scalewise.Orchestrations;
 /// </summary>
 public static class ScalewiseTasks
 {
-    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ScaleProcedure)];
+    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ScaleProcedure), .. VerticalProcedureTasks.Orchestrators];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
@@ -29,6 +29,7 @@ public static class ScalewiseTasks
         nameof(ProcedureActivities.SendNotification),
         nameof(ProcedureActivities.RecordProcedure),
         nameof(ProcedureActivities.RecordScaleTime),
+        .. VerticalProcedureTasks.Activities,
     ];
 
     public static DurableTaskRegistry AddScalewiseTasks(this DurableTaskRegistry registry)
@@ -46,6 +47,7 @@ public static class ScalewiseTasks
         Add<ProcedureRecord, NotificationOutcome>(registry, nameof(ProcedureActivities.SendNotification), (a, i, ct) => a.SendNotification(i, ct));
         Add<ProcedureRecord, bool>(registry, nameof(ProcedureActivities.RecordProcedure), (a, i, ct) => a.RecordProcedure(i, ct));
         Add<ScaleTimeInput, Scalewise.Core.Decisions.TargetState>(registry, nameof(ProcedureActivities.RecordScaleTime), (a, i, ct) => a.RecordScaleTime(i, ct));
+        registry.AddVerticalProcedureTasks();
         return registry;
     }
 

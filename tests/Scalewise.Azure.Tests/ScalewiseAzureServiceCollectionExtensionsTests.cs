@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scalewise.Azure.Metrics;
 using Scalewise.Azure.Notifications;
 using Scalewise.Azure.Tables;
 using Scalewise.Azure.Targets;
@@ -40,8 +41,40 @@ public sealed class ScalewiseAzureServiceCollectionExtensionsTests(AzuriteFixtur
         Assert.IsType<TableDecisionLog>(provider.GetRequiredService<IDecisionLog>());
         Assert.IsType<TableProcedureHistory>(provider.GetRequiredService<IProcedureHistory>());
         Assert.IsType<ScaleSetController>(provider.GetRequiredService<ITargetController>());
-        Assert.IsType<WebhookNotifier>(provider.GetRequiredService<INotifier>());
+        Assert.IsType<WebhookNotifier>(Assert.Single(Assert.IsType<CompositeNotifier>(provider.GetRequiredService<INotifier>()).Channels).Notifier);
         Assert.NotNull(provider.GetRequiredService<IMetricReader>());
+    }
+
+    [Fact]
+    public async Task AddScalewiseAzure_EventGridAndTeamsWithoutWebhook_SendsToThoseTwo()
+    {
+        await using var provider = Build(new()
+        {
+            ["Scalewise:Arm:StaticBearerToken"] = "local",
+            ["Scalewise:Notifications:EventGridTopicEndpoint"] = "https://topic.westeurope-1.eventgrid.azure.net/api/events",
+            ["Scalewise:Notifications:TeamsWebhookUrl"] = "https://example.webhook.office.com/webhookb2/x",
+        });
+
+        var notifier = Assert.IsType<CompositeNotifier>(provider.GetRequiredService<INotifier>());
+
+        Assert.Equal(["Event Grid", "Teams"], notifier.Channels.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData(null, typeof(AzureMonitorMetricReader))]
+    [InlineData("false", typeof(AzureMonitorMetricReader))]
+    [InlineData("true", typeof(BatchMetricReader))]
+    public async Task AddScalewiseAzure_MetricsUseBatch_ChoosesTheReader(string? useBatch, Type expected)
+    {
+        await using var provider = Build(new()
+        {
+            ["Scalewise:Arm:StaticBearerToken"] = "local",
+            ["Scalewise:Arm:Endpoint"] = "https://127.0.0.1:1/",
+            ["Scalewise:Metrics:UseBatch"] = useBatch,
+            ["Scalewise:Metrics:BatchEndpoint"] = "https://127.0.0.1:1/",
+        });
+
+        Assert.IsType(expected, provider.GetRequiredService<IMetricReader>());
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_EveryFunction_IsKnownToTheRegistryOrIsATrigger()
     {
-        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "RequestScale", "GetTargetHistory", "ApproveProcedure", "RejectProcedure", .. PolicyRoutes.Select(r => r.Function)]).ToHashSet();
+        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "ApplySchedules", "ForecastDemand", "CheckEmergencies", "GetTargetForecast", "RequestScale", "GetTargetHistory", "ApproveProcedure", "RejectProcedure", .. PolicyRoutes.Select(r => r.Function)]).ToHashSet();
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).ToList();
         Assert.All(names, name => Assert.Contains(name, known));
     }

@@ -42,6 +42,8 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Arm:StaticBearerToken"] = "orchestration-tests",
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
+            ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",
+            ["Scalewise:Targets:RedisExportContainer"] = "https://exports.blob.core.windows.net/redis?sv=2024-11-04&sig=simulated",
         }).Build();
         host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddScalewiseTasks(),

@@ -12,7 +12,7 @@ namespace Scalewise.Azure.Metrics;
 
 /// <summary>
 /// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2023-10-01).
-/// Requests that share resource, namespace, grain, aggregation and window go out as one call (up to 20 metric names).
+/// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c>) go out as one call (up to 20 metric names).
 /// A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
 /// <see cref="TimeAggregation.Last"/> is requested as Average (Azure has no "last"); Core then takes the window's last point.
 /// </summary>
@@ -22,6 +22,9 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
 
     /// <summary>Azure Monitor answers at most 20 metric names per call.</summary>
     internal const int MaxMetricsPerCall = 20;
+
+    // Each response names its resource's region ("resourceregion"); the batch reader needs it to pick a regional endpoint.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> regions = new(StringComparer.OrdinalIgnoreCase);
 
     public AzureMonitorMetricReader(ArmConnection connection, ILogger<AzureMonitorMetricReader> logger)
         : this((connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline, connection.Endpoint, logger)
@@ -78,6 +81,10 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
         {
             using var document = await JsonDocument.ParseAsync(response.ContentStream ?? Stream.Null, cancellationToken: cancellationToken).ConfigureAwait(false);
             parsed = MetricsResponseParser.Parse(document.RootElement, first.Aggregation);
+            if (document.RootElement.TryGetProperty("resourceregion", out var region) && region.ValueKind == JsonValueKind.String && region.GetString() is { Length: > 0 } regionName)
+            {
+                regions["/" + first.ResourceId.Trim('/')] = regionName;
+            }
         }
         catch (JsonException ex)
         {
@@ -128,9 +135,17 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
             uri.AppendQuery("metricnamespace", request.MetricNamespace, escapeValue: true);
         }
 
+        if (!string.IsNullOrEmpty(request.DimensionFilter))
+        {
+            uri.AppendQuery("$filter", request.DimensionFilter, escapeValue: true);
+        }
+
         message.Request.Headers.Add("Accept", "application/json");
         return message;
     }
+
+    /// <summary>The region an earlier response named for <paramref name="resourceId"/>; null until one has.</summary>
+    internal string? RegionOf(string resourceId) => regions.TryGetValue("/" + resourceId.Trim('/'), out var region) ? region : null;
 
     /// <summary>"/subscriptions/.../name" with each segment escaped, so a name with spaces or '#' stays one segment.</summary>
     internal static string ResourcePath(string resourceId) =>

@@ -2,8 +2,8 @@ using Scalewise.Core.Metrics;
 
 namespace Scalewise.Azure.Metrics;
 
-/// <summary>The requests one Azure Monitor call can answer together: same resource, namespace, grain, aggregation and window.</summary>
-internal sealed record MetricQuery(string ResourceId, string? MetricNamespace, TimeSpan TimeGrain, string Aggregation, TimeSpan Window)
+/// <summary>The requests one Azure Monitor call can answer together: same resource, namespace, grain, aggregation, window and dimension filter.</summary>
+internal sealed record MetricQuery(string ResourceId, string? MetricNamespace, TimeSpan TimeGrain, string Aggregation, TimeSpan Window, string? DimensionFilter)
 {
     public static MetricQuery For(MetricRequest request) =>
         new(
@@ -11,5 +11,6 @@ internal sealed record MetricQuery(string ResourceId, string? MetricNamespace, T
             request.MetricNamespace?.ToUpperInvariant(),
             request.TimeGrain,
             AzureMonitorAggregation.QueryValue(request.Aggregation),
-            request.Window);
+            request.Window,
+            request.DimensionFilter);
 }

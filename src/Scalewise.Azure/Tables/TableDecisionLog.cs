@@ -33,7 +33,16 @@ public sealed class TableDecisionLog(TableServiceClient tables) : IDecisionLog
             [nameof(ScalingDecision.CurrentCapacity)] = decision.CurrentCapacity,
             [nameof(ScalingDecision.NewCapacity)] = decision.NewCapacity,
             [nameof(ScalingDecision.DecidedAt)] = decision.DecidedAt.ToUniversalTime(),
+            [nameof(ScalingDecision.Severity)] = decision.Severity.ToString(),
         };
+        EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.CurrentSku), decision.CurrentSku);
+        EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.NewSku), decision.NewSku);
+        EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.RecommendedCapacity), decision.RecommendedCapacity);
+        if (decision.Adjustments.Count > 0)
+        {
+            LargeText.Write(entity, nameof(ScalingDecision.Adjustments), JsonSerializer.Serialize(decision.Adjustments, ScalewiseJson.Options));
+        }
+
         LargeText.Write(entity, nameof(ScalingDecision.Reason), decision.Reason);
         LargeText.Write(entity, nameof(ScalingDecision.Evaluations), JsonSerializer.Serialize(decision.Evaluations, ScalewiseJson.Options));
         await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -63,6 +72,14 @@ public sealed class TableDecisionLog(TableServiceClient tables) : IDecisionLog
         var evaluations = LargeText.Read(entity, nameof(ScalingDecision.Evaluations)) is { } json
             ? JsonSerializer.Deserialize<List<RuleEvaluation>>(json, ScalewiseJson.Options) ?? []
             : [];
+        var adjustments = LargeText.Read(entity, nameof(ScalingDecision.Adjustments)) is { } adjustmentsJson
+            ? JsonSerializer.Deserialize<List<DecisionAdjustment>>(adjustmentsJson, ScalewiseJson.Options) ?? []
+            : [];
+
+        // Rows written before severity was recorded read as Normal.
+        var severity = entity.GetString(nameof(ScalingDecision.Severity)) is { } text
+            ? Enum.Parse<DecisionSeverity>(text, ignoreCase: false)
+            : DecisionSeverity.Normal;
         return new ScalingDecision(
             EntityValues.ReadString(entity, nameof(ScalingDecision.PolicyId)),
             EntityValues.ReadString(entity, nameof(ScalingDecision.TargetResourceId)),
@@ -73,6 +90,13 @@ public sealed class TableDecisionLog(TableServiceClient tables) : IDecisionLog
             EntityValues.ReadInt(entity, nameof(ScalingDecision.NewCapacity)),
             LargeText.Read(entity, nameof(ScalingDecision.Reason)) ?? string.Empty,
             evaluations,
-            EntityValues.ReadTime(entity, nameof(ScalingDecision.DecidedAt)));
+            EntityValues.ReadTime(entity, nameof(ScalingDecision.DecidedAt)))
+        {
+            CurrentSku = entity.GetString(nameof(ScalingDecision.CurrentSku)),
+            NewSku = entity.GetString(nameof(ScalingDecision.NewSku)),
+            Adjustments = adjustments,
+            Severity = severity,
+            RecommendedCapacity = entity.GetInt32(nameof(ScalingDecision.RecommendedCapacity)),
+        };
     }
 }

@@ -1,14 +1,21 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Ports;
+using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Tables;
 
 /// <summary>Per-target state in the table <c>TargetState</c> (PartitionKey "target", RowKey the policy id), written with ETags.</summary>
+/// <remarks>Recent recommendations are stored as JSON, only the newest <see cref="MaxStoredRecommendations"/> of them.</remarks>
 public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetStateStore
 {
     public const string TableName = "TargetState";
+
+    /// <summary>Twelve hours of one-minute ticks: longer than any sensible scale-in stabilization window, and well inside one row's 1 MiB.</summary>
+    public const int MaxStoredRecommendations = 720;
+
     internal const string PartitionKey = "target";
 
     private readonly TableHandle state = new(tables, TableName);
@@ -29,7 +36,13 @@ public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetSt
                 policyId,
                 entity.GetDateTimeOffset(nameof(TargetState.LastScaleOutAt)),
                 entity.GetDateTimeOffset(nameof(TargetState.LastScaleInAt)),
-                entity.GetInt32(nameof(TargetState.LastKnownCapacity))),
+                entity.GetInt32(nameof(TargetState.LastKnownCapacity)))
+            {
+                WarmingInstances = entity.GetInt32(nameof(TargetState.WarmingInstances)) ?? 0,
+                CurrentSku = entity.GetString(nameof(TargetState.CurrentSku)),
+                RecentRecommendations = ReadRecommendations(entity),
+                ConsecutiveMetricFailures = entity.GetInt32(nameof(TargetState.ConsecutiveMetricFailures)) ?? 0,
+            },
             entity.ETag.ToString());
     }
 
@@ -44,6 +57,14 @@ public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetSt
         EntityValues.SetIfNotNull(entity, nameof(TargetState.LastScaleOutAt), state.LastScaleOutAt?.ToUniversalTime());
         EntityValues.SetIfNotNull(entity, nameof(TargetState.LastScaleInAt), state.LastScaleInAt?.ToUniversalTime());
         EntityValues.SetIfNotNull(entity, nameof(TargetState.LastKnownCapacity), state.LastKnownCapacity);
+        entity[nameof(TargetState.WarmingInstances)] = state.WarmingInstances;
+        EntityValues.SetIfNotNull(entity, nameof(TargetState.CurrentSku), state.CurrentSku);
+        entity[nameof(TargetState.ConsecutiveMetricFailures)] = state.ConsecutiveMetricFailures;
+        if (state.RecentRecommendations.Count > 0)
+        {
+            var newest = state.RecentRecommendations.OrderBy(r => r.At).TakeLast(MaxStoredRecommendations).ToList();
+            LargeText.Write(entity, nameof(TargetState.RecentRecommendations), JsonSerializer.Serialize(newest, ScalewiseJson.Options));
+        }
 
         try
         {
@@ -63,4 +84,10 @@ public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetSt
                 $"State for target '{state.PolicyId}' changed since ETag {etag} was read; read it again and reapply your change.", ex);
         }
     }
+
+    // No recommendations read as the same empty list a new TargetState holds, so states still compare equal.
+    private static CapacityRecommendation[] ReadRecommendations(TableEntity entity) =>
+        LargeText.Read(entity, nameof(TargetState.RecentRecommendations)) is { } json
+            ? JsonSerializer.Deserialize<CapacityRecommendation[]>(json, ScalewiseJson.Options) ?? []
+            : [];
 }

@@ -18,6 +18,7 @@ public static class LocalApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/targets/{target}/scale", RequestScaleAsync);
         app.MapGet("/api/targets/{target}/history", GetHistoryAsync);
+        app.MapGet("/api/targets/{target}/forecast", GetForecastAsync);
         app.MapGet("/api/procedures/{instanceId}", GetProcedureAsync);
         LocalPolicyApi.Map(app);
         app.MapPost("/api/procedures/{instanceId}/approve", (string instanceId, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, CancellationToken cancellationToken) => AnswerAsync(instanceId, approved: true, request, approvals, client, cancellationToken));
@@ -60,6 +61,12 @@ public static class LocalApi
         return found is null
             ? Problem(ApiProblem.NotFound("target", $"No policy names the target '{target}'."))
             : Results.Json(found, ScalewiseJson.Options);
+    }
+
+    private static async Task<IResult> GetForecastAsync(string target, Scalewise.Orchestrations.Evaluation.TargetForecastQuery forecasts, CancellationToken cancellationToken)
+    {
+        var (found, problem) = await forecasts.GetAsync(target, cancellationToken).ConfigureAwait(false);
+        return found is null ? Problem(problem!) : Results.Json(found, ScalewiseJson.Options);
     }
 
     private static async Task<IResult> GetProcedureAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)

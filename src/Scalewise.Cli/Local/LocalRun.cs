@@ -85,6 +85,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         await services.GetRequiredService<IPolicyStore>().UpsertAsync(policy, ifMatch: null, cancellationToken).ConfigureAwait(false);
         var client = services.GetRequiredService<DurableTaskClient>();
         var evaluation = services.GetRequiredService<PolicyEvaluation>();
+        var schedules = services.GetRequiredService<ScheduleApplication>();
         var watcher = new ProcedureWatcher(client, console, clock);
 
         console.WriteLine();
@@ -101,6 +102,11 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             }
 
             console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] load {load.RequestsPerSecondAt(now):0} rps · capacity {scaleSet.Capacity} (ready {scaleSet.ReadyInstances}) · {scaleSet.ProvisioningState}");
+            foreach (var decision in await schedules.ApplyAllAsync(client, cancellationToken).ConfigureAwait(false))
+            {
+                ShowDecision(clock, start, decision);
+            }
+
             foreach (var decision in await evaluation.EvaluateAllAsync(client, cancellationToken).ConfigureAwait(false))
             {
                 ShowDecision(clock, start, decision);

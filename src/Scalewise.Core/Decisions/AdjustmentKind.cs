@@ -12,4 +12,7 @@ public enum AdjustmentKind
     DefaultCapacity,
     Fallback,
     Ladder,
+    Schedule,
+    Forecast,
+    Emergency,
 }

@@ -34,7 +34,8 @@ internal static class WindowReader
                 && string.Equals(request.MetricNamespace, trigger.MetricNamespace, StringComparison.Ordinal)
                 && request.Aggregation == trigger.Statistic
                 && request.TimeGrain == trigger.TimeGrain
-                && request.Window == trigger.TimeWindow)
+                && request.Window == trigger.TimeWindow
+                && string.Equals(request.DimensionFilter, MetricRequest.FilterFor(trigger.Dimensions), StringComparison.Ordinal))
             {
                 return windows[i];
             }

@@ -29,7 +29,7 @@ public sealed record MetricTrigger(
     double? CriticalThreshold = null)
 {
     public MetricRequest ToRequest(string targetResourceId) =>
-        new(MetricResourceId ?? targetResourceId, MetricName, MetricNamespace, Statistic, TimeGrain, TimeWindow);
+        new(MetricResourceId ?? targetResourceId, MetricName, MetricNamespace, Statistic, TimeGrain, TimeWindow, MetricRequest.FilterFor(Dimensions));
 
     public bool IsMet(double observed) => Passes(observed, Threshold);
 

@@ -43,6 +43,8 @@ public static partial class PolicyValidator
         ValidateCapacity(policy.Capacity, errors);
         ValidateRules(policy.Rules, policy, errors);
         PolicyShapeValidator.Validate(policy, errors);
+        PlanningValidator.Validate(policy, errors);
+        Procedures.ProcedureSettingsValidator.Validate(policy, errors);
 
         if (policy.WarmUp < TimeSpan.Zero || policy.WarmUp > MaximumWarmUp)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 
 namespace Scalewise.Core.Policies;
@@ -12,6 +13,9 @@ namespace Scalewise.Core.Policies;
 /// <see cref="FlappingProtection"/> refuses a scale-in that would make a scale-out rule fire (Azure autoscale);
 /// <see cref="Ladder"/> is the SKU ladder of a vertical policy (the target kind's default ladder when null);
 /// <see cref="MaxHourlyCost"/> caps what the target may cost per hour at the prices of its SKU.
+/// <see cref="Approval"/> makes large changes wait for a person; <see cref="Maintenance"/> is when vertical changes may
+/// run (emergencies excepted); <see cref="AcceptDataLoss"/> lets a Basic Redis cache be resized (it loses its data);
+/// <see cref="SnapshotRetention"/> is how long a VM resize's disk snapshots are kept.
 /// </remarks>
 public sealed record ScalingPolicy(
     int Version,
@@ -27,9 +31,22 @@ public sealed record ScalingPolicy(
     TimeSpan? ScaleInStabilization = null,
     bool FlappingProtection = true,
     MetricFailureFallback? Fallback = null,
-    decimal? MaxHourlyCost = null)
+    decimal? MaxHourlyCost = null,
+    ApprovalPolicy? Approval = null,
+    MaintenanceWindow? Maintenance = null,
+    bool AcceptDataLoss = false,
+    TimeSpan? SnapshotRetention = null)
 {
     public const int CurrentVersion = 1;
+
+    /// <summary>Windows with other bounds than <see cref="Capacity"/> (fixed date over recurring over default); see <see cref="Decisions.ScheduleBounds"/>.</summary>
+    public Scheduling.Schedule? Schedule { get; init; }
+
+    /// <summary>Scaling ahead of the forecast demand; see <see cref="Decisions.PredictiveRecommendation"/>.</summary>
+    public PredictiveScaling? Predictive { get; init; }
+
+    /// <summary>What besides a critical tier makes a tick an emergency; see <see cref="Decisions.EmergencyDetector"/>.</summary>
+    public EmergencyScaling? Emergency { get; init; }
 
     /// <summary>True when the policy's actions step along a SKU ladder rather than change the instance count.</summary>
     [JsonIgnore]

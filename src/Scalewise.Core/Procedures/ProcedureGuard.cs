@@ -32,9 +32,9 @@ public static class ProcedureGuard
             return Refuse($"the target already has capacity {toCapacity}");
         }
 
-        // Manual and emergency changes are people's or the emergency path's call, and a move back inside the bounds
+        // Manual, emergency and scheduled changes are people's, the emergency path's or the schedule's call, and a move back inside the bounds
         // is law: only automatic moves within the bounds wait for their cooldown.
-        if (kind is DecisionKind.Reactive or DecisionKind.Predictive or DecisionKind.Scheduled && policy.Capacity.Contains(target.Capacity))
+        if (kind is DecisionKind.Reactive or DecisionKind.Predictive && policy.Capacity.Contains(target.Capacity))
         {
             var direction = toCapacity > target.Capacity ? ScaleDirection.Increase : ScaleDirection.Decrease;
             var last = direction == ScaleDirection.Increase ? state.LastScaleOutAt : state.LastScaleInAt;

@@ -6,6 +6,8 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 
+using Scalewise.Orchestrations.Procedures;
+
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>
@@ -20,12 +22,11 @@ public sealed partial class ProcedureActivities(
     INotifier notifier,
     IApprovalStore approvals,
     TimeProvider time,
+    ProcedureTiming timing,
     ILogger<ProcedureActivities> logger)
 {
     private const int StateWriteAttempts = 5;
 
-    /// <summary>The wait after a 409 or 429 that named no Retry-After.</summary>
-    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
     public async Task<GuardOutcome> GuardProcedure(GuardInput input, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ public sealed partial class ProcedureActivities(
         }
         catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsConflict)
         {
-            var wait = ex.RetryAfter ?? DefaultRetryAfter;
+            var wait = ex.RetryAfter ?? timing.DefaultRetryAfter;
             LogApplyDeferred(logger, change.TargetResourceId, ex.Status, wait);
             return new ApplyOutcome(false, wait, $"ARM answered {ex.Status} {ex.ErrorCode}: {ex.Message}");
         }

@@ -1,8 +1,10 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Evaluation;
@@ -17,6 +19,8 @@ public sealed partial class PolicyEvaluation(
     ITargetController targets,
     ITargetStateStore states,
     IDecisionLog decisions,
+    IForecastStore forecasts,
+    IProcedureHistory history,
     ProcedureLauncher launcher,
     TimeProvider time,
     ILogger<PolicyEvaluation> logger)
@@ -46,28 +50,87 @@ public sealed partial class PolicyEvaluation(
         return made;
     }
 
-    /// <summary>Evaluates one policy; null when it was skipped (a procedure runs, or the target is busy).</summary>
-    public async Task<ScalingDecision?> EvaluateAsync(DurableTaskClient client, ScalingPolicy policy, CancellationToken cancellationToken)
+    /// <summary>
+    /// The short emergency tick: evaluates every policy that can have an emergency and acts only on emergencies (the
+    /// minute tick records everything else).
+    /// </summary>
+    public async Task<IReadOnlyList<ScalingDecision>> CheckEmergenciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var made = new List<ScalingDecision>();
+        foreach (var stored in await policies.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!MayHaveEmergency(stored.Policy))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (await EvaluateAsync(client, stored.Policy, cancellationToken, emergenciesOnly: true).ConfigureAwait(false) is { } decision)
+                {
+                    made.Add(decision);
+                }
+            }
+#pragma warning disable CA1031 // One target's failure must not stop the others from being checked.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogEvaluationFailed(logger, ex, stored.Policy.Id);
+            }
+        }
+
+        return made;
+    }
+
+    /// <summary>
+    /// Evaluates one policy; null when it was skipped (the target is busy, or a procedure runs and this is no emergency).
+    /// Emergencies are checked first, even while a procedure runs: an emergency supersedes a running normal procedure.
+    /// </summary>
+    public async Task<ScalingDecision?> EvaluateAsync(DurableTaskClient client, ScalingPolicy policy, CancellationToken cancellationToken, bool emergenciesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false) is not null)
+        var running = await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
+        if (running is not null && !MayHaveEmergency(policy))
         {
             LogSkippedRunning(logger, policy.Id);
             return null;
         }
 
         var target = await targets.GetAsync(policy.Target.ResourceId, cancellationToken).ConfigureAwait(false);
-        if (!target.IsProvisioningTerminal)
+        if (running is null && !target.IsProvisioningTerminal)
         {
             LogSkippedBusy(logger, policy.Id, target.ProvisioningState);
             return null;
         }
 
         var now = time.GetUtcNow();
-        var requests = policy.Rules.Select(r => r.Trigger.ToRequest(policy.Target.ResourceId)).Distinct().ToList();
+        var requests = policy.Rules.Select(r => r.Trigger.ToRequest(policy.Target.ResourceId)).Concat(EmergencyDetector.Requests(policy)).Distinct().ToList();
         var windows = requests.Count == 0 ? [] : await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
-        var decision = ScalingEngine.Decide(policy, windows, state.State, target.Capacity, now);
+        var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
+        var decision = ScalingTick.Decide(policy, windows, state.State, target.Capacity, now, forecast);
+
+        if (emergenciesOnly && decision.Kind != DecisionKind.Emergency)
+        {
+            return null;
+        }
+
+        if (running is not null)
+        {
+            if (decision.Kind != DecisionKind.Emergency || !decision.RequiresAction || running.Name != nameof(ScaleProcedure) || policy.Mode != PolicyMode.Active)
+            {
+                LogSkippedRunning(logger, policy.Id);
+                return null;
+            }
+
+            if (await IsEmergencyProcedureAsync(policy.Id, running.InstanceId, cancellationToken).ConfigureAwait(false))
+            {
+                LogSkippedRunning(logger, policy.Id);
+                return null;
+            }
+
+            await SupersedeAsync(client, policy, running, decision, cancellationToken).ConfigureAwait(false);
+        }
 
         if (decision.Outcome != DecisionOutcome.NoChange)
         {
@@ -83,6 +146,55 @@ public sealed partial class PolicyEvaluation(
         return decision;
     }
 
+    private static bool MayHaveEmergency(ScalingPolicy policy) =>
+        policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null);
+
+    private async Task<bool> IsEmergencyProcedureAsync(string policyId, string instanceId, CancellationToken cancellationToken)
+    {
+        var recent = await history.ListAsync(policyId, 5, cancellationToken).ConfigureAwait(false);
+        return recent.FirstOrDefault(r => r.InstanceId == instanceId && r.Outcome is null) is { Kind: DecisionKind.Emergency };
+    }
+
+    /// <summary>Ends the running normal procedure and records it as superseded, with the emergency's reason, before the emergency starts.</summary>
+    private async Task SupersedeAsync(DurableTaskClient client, ScalingPolicy policy, OrchestrationMetadata running, ScalingDecision emergency, CancellationToken cancellationToken)
+    {
+        var why = $"superseded by an emergency: {emergency.Reason}";
+        await client.TerminateInstanceAsync(running.InstanceId, why, cancellationToken).ConfigureAwait(false);
+
+        // Bounded: a terminated instance stops at its next replay; the new procedure reuses the instance id only after that.
+        for (var poll = 0; poll < SupersedePolls; poll++)
+        {
+            var now = await client.GetInstanceAsync(running.InstanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            if (now is null || now.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
+            {
+                break;
+            }
+
+            await Task.Delay(SupersedePollInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recent = await history.ListAsync(policy.Id, 5, cancellationToken).ConfigureAwait(false);
+        if (recent.FirstOrDefault(r => r.InstanceId == running.InstanceId && r.Outcome is null) is { } record)
+        {
+            var at = time.GetUtcNow();
+            await history.SaveAsync(
+                record with
+                {
+                    EndedAt = at,
+                    Outcome = ProcedureOutcome.Superseded,
+                    Error = why,
+                    Steps = [.. record.Steps, new ProcedureStep("superseded", at, at, why)],
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        LogSuperseded(logger, policy.Id, running.InstanceId, emergency.Reason);
+    }
+
+    private const int SupersedePolls = 100;
+
+    private static readonly TimeSpan SupersedePollInterval = TimeSpan.FromMilliseconds(100);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Evaluating policy {PolicyId} failed")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string policyId);
 
@@ -94,4 +206,7 @@ public sealed partial class PolicyEvaluation(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Policy {PolicyId}: {Outcome} {CurrentCapacity} -> {NewCapacity}: {Reason}")]
     private static partial void LogDecision(ILogger logger, string policyId, DecisionOutcome outcome, int currentCapacity, int newCapacity, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Policy {PolicyId}: procedure {InstanceId} superseded by an emergency: {Reason}")]
+    private static partial void LogSuperseded(ILogger logger, string policyId, string instanceId, string reason);
 }

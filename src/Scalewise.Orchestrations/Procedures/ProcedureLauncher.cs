@@ -3,10 +3,14 @@ using Microsoft.DurableTask.Client;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Targets;
 
 namespace Scalewise.Orchestrations.Procedures;
 
-/// <summary>Starts the one <see cref="ScaleProcedure"/> a target may run, or reports the one already running.</summary>
+/// <summary>
+/// Starts the one procedure a target may run (<see cref="ScaleProcedure"/> for capacity; <see cref="VmResizeProcedure"/> or
+/// <see cref="RedisScaleProcedure"/> for a SKU decision on a VM or cache), or reports the one already running.
+/// </summary>
 public sealed class ProcedureLauncher(ProcedureTiming timing)
 {
     public async Task<ProcedureLaunch> LaunchAsync(DurableTaskClient client, ScalingPolicy policy, ScalingDecision decision, string requestedBy, CancellationToken cancellationToken)
@@ -22,7 +26,28 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             return new ProcedureLaunch(false, instanceId, running.CreatedAt);
         }
 
-        var input = new ScaleProcedureInput(
+        if (SkuLadderMoves.IsVerticalKind(policy.Target.Kind) && decision.NewSku is { } newSku)
+        {
+            var vertical = VerticalInputFor(policy, decision, requestedBy, newSku);
+            var orchestrator = policy.Target.Kind == TargetKind.RedisCache ? nameof(RedisScaleProcedure) : nameof(VmResizeProcedure);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, vertical, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
+            return new ProcedureLaunch(true, instanceId, null);
+        }
+
+        var input = ScaleInputFor(policy, decision, requestedBy);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScaleProcedure), input, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
+        return new ProcedureLaunch(true, instanceId, null);
+    }
+
+    /// <summary>The input of the <see cref="ScaleProcedure"/> for a capacity decision; it waits for approval when the policy asks and it is no emergency.</summary>
+    public ScaleProcedureInput ScaleInputFor(ScalingPolicy policy, ScalingDecision decision, string requestedBy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(decision);
+        var approval = policy.Approval is { } gate && decision.Kind != DecisionKind.Emergency && gate.Requires(decision.CurrentCapacity, decision.NewCapacity)
+            ? timing.ToWallClock(gate.Timeout)
+            : (TimeSpan?)null;
+        return new ScaleProcedureInput(
             policy.Id,
             policy.Target.ResourceId,
             policy.Target.Kind,
@@ -32,9 +57,34 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             requestedBy,
             timing.ToWallClock(policy.WarmUp),
             timing.ProvisioningPollInterval,
-            timing.ProvisioningTimeout);
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScaleProcedure), input, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-        return new ProcedureLaunch(true, instanceId, null);
+            timing.ProvisioningTimeout,
+            approval);
+    }
+
+    /// <summary>
+    /// The input of <see cref="VmResizeProcedure"/> or <see cref="RedisScaleProcedure"/> for a SKU decision; it waits for
+    /// approval when the move is more ladder rungs than the policy's threshold and it is no emergency.
+    /// </summary>
+    public VerticalProcedureInput VerticalInputFor(ScalingPolicy policy, ScalingDecision decision, string requestedBy, string newSku)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(decision);
+        var approval = policy.Approval is { } gate && decision.Kind != DecisionKind.Emergency && SkuLadderMoves.RequiresApproval(policy, decision.CurrentSku, newSku)
+            ? timing.ToWallClock(gate.Timeout)
+            : (TimeSpan?)null;
+        return new VerticalProcedureInput(
+            policy.Id,
+            policy.Target.ResourceId,
+            policy.Target.Kind,
+            decision.Kind,
+            newSku,
+            decision.Reason,
+            requestedBy,
+            timing.ToWallClock(policy.WarmUp),
+            timing.ProvisioningPollInterval,
+            timing.ProvisioningTimeout,
+            approval,
+            Math.Max(1, timing.TimeCompression));
     }
 
     /// <summary>The target's procedure when one is pending, running or suspended; null otherwise.</summary>

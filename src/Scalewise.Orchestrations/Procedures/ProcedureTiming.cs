@@ -13,6 +13,9 @@ public sealed class ProcedureTiming
 
     public double TimeCompression { get; set; } = 1;
 
+    /// <summary>How long to wait before asking again after ARM answered 409 or 429 without a Retry-After.</summary>
+    public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan ToWallClock(TimeSpan policyDuration) =>
         TimeCompression <= 1 ? policyDuration : TimeSpan.FromTicks((long)(policyDuration.Ticks / TimeCompression));
 }

@@ -61,6 +61,34 @@ public sealed class AzureMonitorMetricReaderRequestTests
     }
 
     [Fact]
+    public async Task ReadAsync_RequestWithDimensionFilter_SendsArmFilter()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor);
+
+        await reader.ReadAsync([Request("MongoRequests") with { DimensionFilter = "CollectionName eq 'orders' or CollectionName eq 'carts'" }], End, CancellationToken.None);
+
+        var uri = Assert.Single(monitor.Requests);
+        Assert.Contains("$filter=CollectionName%20eq%20%27orders%27%20or%20CollectionName%20eq%20%27carts%27", uri.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("CollectionName eq 'orders' or CollectionName eq 'carts'", System.Web.HttpUtility.ParseQueryString(uri.Query)["$filter"]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SameMetricWithDifferentFilters_AreSeparateCallsAndEachGetsItsWindow()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor);
+        var orders = Request("MongoRequests") with { DimensionFilter = "CollectionName eq 'orders'" };
+        var carts = Request("MongoRequests") with { DimensionFilter = "CollectionName eq 'carts'" };
+
+        var windows = await reader.ReadAsync([orders, carts, Request("MongoRequests")], End, CancellationToken.None);
+
+        Assert.Equal(3, monitor.Requests.Count);
+        Assert.Equal([orders, carts, Request("MongoRequests")], windows.Select(w => w.Request));
+        Assert.Single(monitor.Requests, u => !u.Query.Contains("filter", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadAsync_ArmRefuses_ThrowsWithArmErrorCodeAndMessage()
     {
         var monitor = new StandInMonitor(HttpStatusCode.Forbidden, "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client does not have authorization.\"}}");

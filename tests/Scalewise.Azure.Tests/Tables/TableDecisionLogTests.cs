@@ -1,6 +1,7 @@
 using Scalewise.Azure.Tables;
 using Scalewise.Azure.Tests.Infrastructure;
 using Scalewise.Core.Decisions;
+using Scalewise.Core.Policies;
 
 namespace Scalewise.Azure.Tests.Tables;
 
@@ -54,5 +55,65 @@ public sealed class TableDecisionLogTests(AzuriteFixture azurite)
         var decisions = await log.ListAsync(mine, 10, CancellationToken.None);
 
         Assert.Equal("mine", Assert.Single(decisions).Reason);
+    }
+
+    [Fact]
+    public async Task ListAsync_DecisionWithSkuAdjustmentsAndSeverity_ReadsEveryMemberBack()
+    {
+        var log = new TableDecisionLog(azurite.CreateTableServiceClient());
+        var policyId = TestData.UniqueId("cache");
+        var decision = TestData.Decision(policyId, Start, "server load above 90%: one rung up, capped by the cost cap") with
+        {
+            Evaluations =
+            [
+                new RuleEvaluation("load-high", "serverLoad", ScaleDirection.Increase, 93.5, ComparisonOperator.GreaterThan, 80, true)
+                {
+                    Tier = MetricTier.Critical,
+                    DesiredCapacity = 2,
+                },
+                new RuleEvaluation("memory-high", "usedmemorypercentage", ScaleDirection.Increase, 61, ComparisonOperator.GreaterThan, 75, false)
+                {
+                    Tier = MetricTier.Warning,
+                },
+            ],
+            CurrentSku = "Standard_C1",
+            NewSku = "Standard_C2",
+            Adjustments =
+            [
+                new DecisionAdjustment(AdjustmentKind.CostCap, "Standard_C3 costs 0.40/h, above the cap of 0.30/h; Standard_C2 instead."),
+                new DecisionAdjustment(AdjustmentKind.Bounds, "capped at the maximum of 3"),
+            ],
+            Severity = DecisionSeverity.Critical,
+            RecommendedCapacity = 4,
+        };
+
+        await log.AppendAsync(decision, CancellationToken.None);
+        var read = Assert.Single(await log.ListAsync(policyId, 10, CancellationToken.None));
+
+        Assert.Equal("Standard_C1", read.CurrentSku);
+        Assert.Equal("Standard_C2", read.NewSku);
+        Assert.Equal(decision.Adjustments, read.Adjustments);
+        Assert.Equal(DecisionSeverity.Critical, read.Severity);
+        Assert.True(read.IsCritical);
+        Assert.Equal(4, read.RecommendedCapacity);
+        Assert.Equal(decision.Evaluations, read.Evaluations);
+        Assert.Equal([MetricTier.Critical, MetricTier.Warning], read.Evaluations.Select(e => e.Tier));
+        Assert.Equal([2, null], read.Evaluations.Select(e => e.DesiredCapacity));
+    }
+
+    [Fact]
+    public async Task ListAsync_PlainDecision_ReadsDefaultsForTheOptionalMembers()
+    {
+        var log = new TableDecisionLog(azurite.CreateTableServiceClient());
+        var policyId = TestData.UniqueId("web");
+
+        await log.AppendAsync(TestData.Decision(policyId, Start, "plain"), CancellationToken.None);
+        var read = Assert.Single(await log.ListAsync(policyId, 10, CancellationToken.None));
+
+        Assert.Null(read.CurrentSku);
+        Assert.Null(read.NewSku);
+        Assert.Empty(read.Adjustments);
+        Assert.Equal(DecisionSeverity.Normal, read.Severity);
+        Assert.Null(read.RecommendedCapacity);
     }
 }

@@ -61,4 +61,60 @@ public sealed class TableTargetStateStoreTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second);
     }
+
+    [Fact]
+    public async Task GetAsync_AfterSavingEngineState_ReturnsWarmingSkuRecommendationsAndFailures()
+    {
+        var store = new TableTargetStateStore(azurite.CreateTableServiceClient());
+        var policyId = TestData.UniqueId("cache");
+        var state = new TargetState(policyId, Start, null, 4)
+        {
+            WarmingInstances = 2,
+            CurrentSku = "Standard_C2",
+            RecentRecommendations = [new CapacityRecommendation(Start, 5), new CapacityRecommendation(Start.AddMinutes(1), 3)],
+            ConsecutiveMetricFailures = 3,
+        };
+
+        await store.SaveAsync(state, null, CancellationToken.None);
+        var read = (await store.GetAsync(policyId, CancellationToken.None)).State;
+
+        Assert.Equal(2, read.WarmingInstances);
+        Assert.Equal("Standard_C2", read.CurrentSku);
+        Assert.Equal(3, read.ConsecutiveMetricFailures);
+        Assert.Equal(state.RecentRecommendations, read.RecentRecommendations);
+        Assert.Equal(4, read.LastKnownCapacity);
+    }
+
+    [Fact]
+    public async Task SaveAsync_MoreRecommendationsThanTheBound_KeepsTheNewest()
+    {
+        var store = new TableTargetStateStore(azurite.CreateTableServiceClient());
+        var policyId = TestData.UniqueId("web");
+        var count = TableTargetStateStore.MaxStoredRecommendations + 30;
+        var recommendations = Enumerable.Range(0, count).Select(i => new CapacityRecommendation(Start.AddMinutes(i), 2 + (i % 7))).ToList();
+
+        await store.SaveAsync(new TargetState(policyId, null, null, 2) { RecentRecommendations = recommendations }, null, CancellationToken.None);
+        var read = (await store.GetAsync(policyId, CancellationToken.None)).State;
+
+        Assert.Equal(TableTargetStateStore.MaxStoredRecommendations, read.RecentRecommendations.Count);
+        Assert.Equal(recommendations[^1], read.RecentRecommendations[^1]);
+        Assert.Equal(Start.AddMinutes(30), read.RecentRecommendations[0].At);
+    }
+
+    [Fact]
+    public async Task SaveAsync_StateWithoutRecommendationsReplacingOneWithThem_ClearsThem()
+    {
+        var store = new TableTargetStateStore(azurite.CreateTableServiceClient());
+        var policyId = TestData.UniqueId("web");
+        var added = await store.SaveAsync(
+            new TargetState(policyId, null, null, 2) { RecentRecommendations = [new CapacityRecommendation(Start, 4)], CurrentSku = "Standard_D2s_v5" },
+            null,
+            CancellationToken.None);
+
+        await store.SaveAsync(new TargetState(policyId, null, null, 2), added.ETag, CancellationToken.None);
+        var read = (await store.GetAsync(policyId, CancellationToken.None)).State;
+
+        Assert.Empty(read.RecentRecommendations);
+        Assert.Null(read.CurrentSku);
+    }
 }

@@ -1,0 +1,43 @@
+using Azure;
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
+using Microsoft.Extensions.Logging;
+using Scalewise.Core.Ports;
+
+namespace Scalewise.Azure.Notifications;
+
+/// <summary>
+/// Publishes one CloudEvents 1.0 event per finished procedure to an Event Grid custom topic: type
+/// <see cref="ProcedureCompletedType"/>, source <see cref="Source"/>, subject the target's resource id, id the procedure
+/// instance and outcome (a retried publish is the same event), data the webhook payload.
+/// </summary>
+public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<EventGridNotifier> logger) : INotifier
+{
+    public const string ProcedureCompletedType = "Scalewise.Procedure.Completed";
+
+    public const string Source = "/scalewise/procedures";
+
+    public async Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var procedure = notification.Procedure;
+        var payload = WebhookPayload.Create(notification);
+        var cloudEvent = new CloudEvent(Source, ProcedureCompletedType, BinaryData.FromString(payload.ToJsonString()), "application/json", CloudEventDataFormat.Json)
+        {
+            Id = procedure.InstanceId + ":" + (procedure.Outcome?.ToString() ?? "Running"),
+            Subject = procedure.TargetResourceId,
+            Time = procedure.EndedAt ?? procedure.StartedAt,
+        };
+
+        try
+        {
+            await client.SendEventAsync(cloudEvent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new NotificationFailedException($"Event Grid refused the event for procedure '{procedure.InstanceId}' with HTTP {ex.Status}: {ex.Message}", ex.Status, ex);
+        }
+
+        NotificationsLog.EventPublished(logger, ProcedureCompletedType, procedure.InstanceId);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Scalewise.Azure.Notifications;
+
+internal static partial class NotificationsLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "The {Channel} notification for procedure {InstanceId} failed; the other channels are still tried.")]
+    public static partial void ChannelFailed(ILogger logger, Exception exception, string channel, string instanceId);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Published {EventType} for procedure {InstanceId} to Event Grid.")]
+    public static partial void EventPublished(ILogger logger, string eventType, string instanceId);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Sent the Teams message for procedure {InstanceId} (HTTP {Status}).")]
+    public static partial void TeamsSent(ILogger logger, string instanceId, int status);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
+
+namespace Scalewise.Azure.Notifications;
+
+/// <summary>
+/// Posts a Teams message card per finished procedure to <see cref="NotificationOptions.TeamsWebhookUrl"/>: a title, the facts
+/// (target, capacity from → to, outcome, reason) and a link to the target in the Azure portal.
+/// </summary>
+public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOptions> options, ILogger<TeamsNotifier> logger) : INotifier
+{
+    public async Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var url = options.Value.TeamsWebhookUrl ?? throw new InvalidOperationException($"'{NotificationOptions.SectionName}:{nameof(NotificationOptions.TeamsWebhookUrl)}' is not set.");
+        var card = Card(notification);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient.PostAsJsonAsync(url, card, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} could not be reached: {ex.Message}", null, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} did not answer in time.", null, ex);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} answered HTTP {status} ({response.ReasonPhrase}).", status, null);
+            }
+
+            NotificationsLog.TeamsSent(logger, notification.Procedure.InstanceId, status);
+        }
+    }
+
+    /// <summary>The legacy connector "MessageCard" that Teams incoming webhooks and workflows both accept.</summary>
+    internal static JsonObject Card(ProcedureNotification notification)
+    {
+        var procedure = notification.Procedure;
+        var outcome = procedure.Outcome?.ToString() ?? "Running";
+        var title = $"Scalewise: {WebhookPayload.Operation(procedure).ToLowerInvariant()} of {procedure.PolicyId} {outcome.ToLowerInvariant()}";
+        var facts = new JsonArray
+        {
+            Fact("Target", procedure.TargetResourceId),
+            Fact("Capacity", string.Create(CultureInfo.InvariantCulture, $"{procedure.FromCapacity} → {procedure.ToCapacity}")),
+            Fact("Outcome", outcome),
+            Fact("Reason", procedure.Reason),
+            Fact("Procedure", procedure.InstanceId),
+        };
+        if (!string.IsNullOrEmpty(procedure.Error))
+        {
+            facts.Add(Fact("Error", procedure.Error));
+        }
+
+        var card = new JsonObject
+        {
+            ["@type"] = "MessageCard",
+            ["@context"] = "https://schema.org/extensions",
+            ["summary"] = title,
+            ["themeColor"] = procedure.Outcome == ProcedureOutcome.Succeeded ? "2EB886" : "D13438",
+            ["title"] = title,
+            ["sections"] = new JsonArray { new JsonObject { ["facts"] = facts } },
+        };
+        if (!string.IsNullOrEmpty(notification.PortalLink))
+        {
+            card["potentialAction"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["@type"] = "OpenUri",
+                    ["name"] = "Open in the Azure portal",
+                    ["targets"] = new JsonArray { new JsonObject { ["os"] = "default", ["uri"] = notification.PortalLink } },
+                },
+            };
+        }
+
+        return card;
+    }
+
+    private static JsonObject Fact(string name, string value) => new() { ["name"] = name, ["value"] = value };
+}

@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Scalewise.Orchestrations.Evaluation;
+
+namespace Scalewise.Functions.Triggers;
+
+/// <summary>Starts procedures when schedule windows begin and end: every minute by default (app setting <c>ApplySchedulesSchedule</c>).</summary>
+public sealed class ApplySchedulesFunction(ScheduleApplication schedules)
+{
+    [Function(nameof(ApplySchedules))]
+    public async Task ApplySchedules(
+        [TimerTrigger("%ApplySchedulesSchedule%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await schedules.ApplyAllAsync(client, context.CancellationToken).ConfigureAwait(false);
+    }
+}

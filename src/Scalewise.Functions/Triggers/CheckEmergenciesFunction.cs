@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Scalewise.Orchestrations.Evaluation;
+
+namespace Scalewise.Functions.Triggers;
+
+/// <summary>
+/// The short emergency tick: every 15 seconds by default (app setting <c>CheckEmergenciesSchedule</c>). It runs the same
+/// evaluation as EvaluatePolicies, which checks emergencies first; set it to the minute schedule to turn the short tick off.
+/// </summary>
+public sealed class CheckEmergenciesFunction(PolicyEvaluation evaluation)
+{
+    [Function(nameof(CheckEmergencies))]
+    public async Task CheckEmergencies(
+        [TimerTrigger("%CheckEmergenciesSchedule%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await evaluation.CheckEmergenciesAsync(client, context.CancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Scalewise.Orchestrations.Evaluation;
+
+namespace Scalewise.Functions.Triggers;
+
+/// <summary>Forecasts the next 48 hours of every predictive policy's demand: hourly by default (app setting <c>ForecastDemandSchedule</c>).</summary>
+public sealed class ForecastDemandFunction(DemandForecastRun forecasts)
+{
+    [Function(nameof(ForecastDemand))]
+    public async Task ForecastDemand(
+        [TimerTrigger("%ForecastDemandSchedule%")] TimerInfo timer,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await forecasts.ForecastAllAsync(context.CancellationToken).ConfigureAwait(false);
+    }
+}

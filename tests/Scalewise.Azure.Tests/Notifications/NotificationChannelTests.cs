@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure.Core.Pipeline;
+using Azure.Messaging.EventGrid;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Scalewise.Azure.Arm;
+using Scalewise.Azure.Notifications;
+using Scalewise.Azure.Tests.Infrastructure;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
+
+namespace Scalewise.Azure.Tests.Notifications;
+
+public sealed class NotificationChannelTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Uri Topic = new("https://scalewise-topic.westeurope-1.eventgrid.example.test/api/events");
+
+    private static ProcedureNotification Finished(ProcedureOutcome outcome) =>
+        new(
+            TestData.Procedure("web", Start, new ProcedureStep("apply", Start, Start.AddMinutes(3), "capacity 3")) with
+            {
+                EndedAt = Start.AddMinutes(4),
+                Outcome = outcome,
+            },
+            "https://portal.azure.com/#resource/x");
+
+    [Fact]
+    public async Task TeamsNotifier_ScaleOutSucceeded_PostsCardWithTitleFactsAndPortalLink()
+    {
+        await using var teams = await LocalReceiver.StartAsync(HttpStatusCode.OK);
+        var notifier = Teams(teams);
+
+        await notifier.NotifyAsync(Finished(ProcedureOutcome.Succeeded), CancellationToken.None);
+
+        var request = Assert.Single(teams.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/teams/hook?sig=abc", request.PathAndQuery);
+        using var card = JsonDocument.Parse(request.Body);
+        var root = card.RootElement;
+        Assert.Equal("MessageCard", root.GetProperty("@type").GetString());
+        Assert.Equal("Scalewise: scale out of web succeeded", root.GetProperty("title").GetString());
+        var facts = root.GetProperty("sections")[0].GetProperty("facts").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString());
+        Assert.Equal(TestData.ScaleSetId("web"), facts["Target"]);
+        Assert.Equal("2 → 3", facts["Capacity"]);
+        Assert.Equal("Succeeded", facts["Outcome"]);
+        Assert.Equal("CPU above 70% for 10 minutes", facts["Reason"]);
+        Assert.Equal("https://portal.azure.com/#resource/x", root.GetProperty("potentialAction")[0].GetProperty("targets")[0].GetProperty("uri").GetString());
+    }
+
+    [Fact]
+    public async Task WebhookNotifier_LocalReceiver_ReceivesAutoscaleFields()
+    {
+        await using var hook = await LocalReceiver.StartAsync(HttpStatusCode.OK);
+        var notifier = Webhook(hook);
+
+        await notifier.NotifyAsync(Finished(ProcedureOutcome.RolledBack), CancellationToken.None);
+
+        using var body = JsonDocument.Parse(Assert.Single(hook.Requests).Body);
+        Assert.Equal("Failed", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("RolledBack", body.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("3", body.RootElement.GetProperty("context").GetProperty("newCapacity").GetString());
+    }
+
+    [Fact]
+    public async Task EventGridNotifier_ProcedureEnded_PublishesCloudEventWithPayloadAndBearerToken()
+    {
+        var topic = new TopicStandIn(HttpStatusCode.OK);
+        var notifier = EventGrid(topic);
+
+        await notifier.NotifyAsync(Finished(ProcedureOutcome.Succeeded), CancellationToken.None);
+
+        var request = Assert.Single(topic.Requests);
+        Assert.Equal(Topic, new Uri(request.Uri.GetLeftPart(UriPartial.Path)));
+        Assert.Equal("Bearer test-token", request.Authorization);
+        Assert.StartsWith("application/cloudevents-batch+json", request.ContentType, StringComparison.Ordinal);
+        using var events = JsonDocument.Parse(request.Body);
+        var cloudEvent = Assert.Single(events.RootElement.EnumerateArray());
+        Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
+        Assert.Equal("Scalewise.Procedure.Completed", cloudEvent.GetProperty("type").GetString());
+        Assert.Equal("/scalewise/procedures", cloudEvent.GetProperty("source").GetString());
+        Assert.Equal(TestData.ScaleSetId("web"), cloudEvent.GetProperty("subject").GetString());
+        Assert.EndsWith(":Succeeded", cloudEvent.GetProperty("id").GetString(), StringComparison.Ordinal);
+        var data = cloudEvent.GetProperty("data");
+        Assert.Equal("Scale Out", data.GetProperty("operation").GetString());
+        Assert.Equal("2", data.GetProperty("context").GetProperty("oldCapacity").GetString());
+        Assert.Equal("Succeeded", data.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task CompositeNotifier_OneChannelFails_StillSendsToTheOthersThenThrowsNamingTheFailure()
+    {
+        await using var hook = await LocalReceiver.StartAsync(HttpStatusCode.InternalServerError);
+        await using var teams = await LocalReceiver.StartAsync(HttpStatusCode.OK);
+        var topic = new TopicStandIn(HttpStatusCode.OK);
+        var notifier = new CompositeNotifier(
+            [new("webhook", Webhook(hook)), new("Event Grid", EventGrid(topic)), new("Teams", Teams(teams))],
+            NullLogger<CompositeNotifier>.Instance);
+
+        var send = notifier.NotifyAsync(Finished(ProcedureOutcome.Succeeded), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<NotificationFailedException>(() => send);
+        Assert.StartsWith("1 of 3 notification channel(s) failed: webhook: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
+        Assert.Equal(500, error.Status);
+        Assert.Single(hook.Requests);
+        Assert.Single(topic.Requests);
+        Assert.Single(teams.Requests);
+    }
+
+    [Fact]
+    public async Task CompositeNotifier_TwoChannelsFail_ListsBoth()
+    {
+        await using var teams = await LocalReceiver.StartAsync(HttpStatusCode.BadRequest);
+        var topic = new TopicStandIn(HttpStatusCode.Forbidden);
+        var notifier = new CompositeNotifier([new("Event Grid", EventGrid(topic)), new("Teams", Teams(teams))], NullLogger<CompositeNotifier>.Instance);
+
+        var error = await Assert.ThrowsAsync<NotificationFailedException>(() => notifier.NotifyAsync(Finished(ProcedureOutcome.Failed), CancellationToken.None));
+
+        Assert.StartsWith("2 of 2 notification channel(s) failed: Event Grid: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("; Teams: The Teams webhook", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Assert.IsType<AggregateException>(error.InnerException).InnerExceptions.Count);
+    }
+
+    private static TeamsNotifier Teams(LocalReceiver receiver) =>
+        new(new HttpClient(), Options.Create(new NotificationOptions { TeamsWebhookUrl = new Uri(receiver.BaseUri, "teams/hook?sig=abc") }), NullLogger<TeamsNotifier>.Instance);
+
+    private static WebhookNotifier Webhook(LocalReceiver receiver) =>
+        new(new HttpClient(), Options.Create(new NotificationOptions { WebhookUrl = new Uri(receiver.BaseUri, "hook") }), NullLogger<WebhookNotifier>.Instance);
+
+    private static EventGridNotifier EventGrid(TopicStandIn topic)
+    {
+        var options = new EventGridPublisherClientOptions { Transport = new HttpClientTransport(topic) };
+        options.Retry.MaxRetries = 0;
+        return new EventGridNotifier(new EventGridPublisherClient(Topic, new StaticTokenCredential("test-token"), options), NullLogger<EventGridNotifier>.Instance);
+    }
+
+    /// <summary>Stands in for the Event Grid topic (outside the process) behind the SDK's own transport.</summary>
+    private sealed class TopicStandIn(HttpStatusCode status) : HttpMessageHandler
+    {
+        public List<(Uri Uri, string? Authorization, string? ContentType, string Body)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add((request.RequestUri!, request.Headers.Authorization?.ToString(), request.Content?.Headers.ContentType?.ToString(), body));
+            return new HttpResponseMessage(status)
+            {
+                Content = new StringContent(status == HttpStatusCode.OK ? string.Empty : "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The principal may not publish.\"}}", Encoding.UTF8, "application/json"),
+            };
+        }
+    }
+}
