@@ -45,7 +45,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         }
 
         var parsed = PolicyDocument.Parse(scenario.PolicyJson);
-        if (parsed.Policy is not { } policy)
+        if (parsed.Policy is not { } parsedPolicy)
         {
             foreach (var error in parsed.Errors)
             {
@@ -55,6 +55,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             return 1;
         }
 
+        var policy = scenario.ConfigurePolicy?.Invoke(parsedPolicy) ?? parsedPolicy;
         console.MarkupLineInterpolated($"[bold]Scalewise local run[/] · scenario [blue]{scenario.Name}[/]: {scenario.Description}");
         console.MarkupLineInterpolated($"Replaying {scenario.Duration.TotalMinutes:0} minutes of load {options.Speed:0.#}x faster than real time.");
 
@@ -71,6 +72,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             policy.Target.ResourceId,
             scenario.InitialCapacity,
             new ScaleSetModel(RequestsPerSecondPerInstance: scenario.RequestsPerSecondPerInstance, ProvisioningDelay: scenario.ProvisioningDelay));
+        scenario.PrepareTarget?.Invoke(scaleSet);
         var start = clock.GetUtcNow();
         var load = new ScenarioLoad(start, scenario.Phases);
         scaleSet.SetLoad(load);
@@ -87,6 +89,8 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var evaluation = services.GetRequiredService<PolicyEvaluation>();
         var schedules = services.GetRequiredService<ScheduleApplication>();
         var watcher = new ProcedureWatcher(client, console, clock);
+        using var http = new HttpClient { BaseAddress = new Uri(apiUrl) };
+        var run = new ScenarioRun(policy, client, http, console);
 
         console.WriteLine();
         var end = start + scenario.Duration;
@@ -116,13 +120,17 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             while (clock.GetUtcNow() < nextTick)
             {
                 await watcher.PollAsync(ProcedureIds.ForTarget(policy.Id), start, cancellationToken).ConfigureAwait(false);
+                if (scenario.DuringRun is { } during)
+                {
+                    await during(run, cancellationToken).ConfigureAwait(false);
+                }
+
                 await Task.Delay(WatchInterval, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await watcher.WaitForEndAsync(ProcedureIds.ForTarget(policy.Id), start, FinalProcedureWait, cancellationToken).ConfigureAwait(false);
 
-        using var http = new HttpClient { BaseAddress = new Uri(apiUrl) };
         var history = await http.GetFromJsonAsync<TargetHistory>($"/api/targets/{policy.Id}/history", ScalewiseJson.Options, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The history endpoint returned nothing.");
         var summary = Summarize(scenario.Name, history);

@@ -1,3 +1,6 @@
+using Scalewise.Core.Policies;
+using Scalewise.Simulator;
+
 namespace Scalewise.Cli.Scenarios;
 
 /// <summary>
@@ -13,4 +16,13 @@ public sealed record RunScenario(
     IReadOnlyList<ScenarioPhase> Phases)
 {
     public TimeSpan Duration => Phases.Aggregate(TimeSpan.Zero, (total, phase) => total + phase.Duration);
+
+    /// <summary>Changes the scenario makes to its policy before it is stored (for example an approval threshold).</summary>
+    public Func<ScalingPolicy, ScalingPolicy>? ConfigurePolicy { get; init; }
+
+    /// <summary>What the scenario does to the simulated scale set before the load starts (for example a fault).</summary>
+    public Action<SimulatedScaleSet>? PrepareTarget { get; init; }
+
+    /// <summary>What the scenario does while it runs, as a person would (for example answer an approval over HTTP).</summary>
+    public Func<ScenarioRun, CancellationToken, Task>? DuringRun { get; init; }
 }

@@ -1,3 +1,4 @@
+using Scalewise.Core.Procedures;
 using System.Reflection;
 
 namespace Scalewise.Cli.Scenarios;
@@ -7,13 +8,46 @@ public static class RunScenarios
 {
     public const string Default = "vmss-burst";
 
-    public static IReadOnlyList<string> Names { get; } = [Default];
+    public const string VerifyFailsRollback = "verify-fails-rollback";
+    public const string Approval = "approval";
+
+    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval];
 
     public static RunScenario? Find(string name) => name switch
     {
         Default => VmssBurst(),
+        VerifyFailsRollback => Overload(
+            VerifyFailsRollback,
+            "A sustained overload; the first scale-out's new instance fails to provision, so verification fails and the procedure rolls back.") with
+        {
+            PrepareTarget = scaleSet => scaleSet.FailNextProvisioning(),
+        },
+        Approval => ApprovalScenario(),
         _ => null,
     };
+
+    /// <summary>A sustained overload on seed 000's policy with the procedure settings changed: every change waits for a person.</summary>
+    private static RunScenario ApprovalScenario()
+    {
+        var answerer = new ApprovalAnswerer();
+        return Overload(
+            Approval,
+            "A sustained overload with an approval threshold of 0 instances: each scale-out waits until the scenario approves it over POST /api/procedures/{id}/approve.") with
+        {
+            ConfigurePolicy = policy => policy with { Approval = new ApprovalPolicy(InstanceThreshold: 0, Timeout: TimeSpan.FromMinutes(30)) },
+            DuringRun = answerer.AnswerAsync,
+        };
+    }
+
+    /// <summary>60 arrivals per second on two instances of 25 each: the CPU rule fires once its 5-minute window has seen it.</summary>
+    private static RunScenario Overload(string name, string description) => new(
+        name,
+        description,
+        ReadPolicy("vmss-burst.json"),
+        InitialCapacity: 2,
+        RequestsPerSecondPerInstance: 25,
+        ProvisioningDelay: TimeSpan.FromMinutes(3),
+        Phases: [new("sustained overload", TimeSpan.FromMinutes(16), 60)]);
 
     /// <summary>
     /// Seed 000's Artillery load test (10, 50, 100, 200, 50 arrivals per second for 5, 10, 5, 10 and 5 minutes),
