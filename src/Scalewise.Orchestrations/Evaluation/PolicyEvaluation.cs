@@ -162,15 +162,17 @@ public sealed partial class PolicyEvaluation(
         await client.TerminateInstanceAsync(running.InstanceId, why, cancellationToken).ConfigureAwait(false);
 
         // Bounded: a terminated instance stops at its next replay; the new procedure reuses the instance id only after that.
-        for (var poll = 0; poll < SupersedePolls; poll++)
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var now = await client.GetInstanceAsync(running.InstanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-            if (now is null || now.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
+            wait.CancelAfter(SupersedeWait);
+            try
             {
-                break;
+                await client.WaitForInstanceCompletionAsync(running.InstanceId, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
             }
-
-            await Task.Delay(SupersedePollInterval, cancellationToken).ConfigureAwait(false);
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still stopping: the launch below reports the running instance rather than starting a second one.
+            }
         }
 
         var recent = await history.ListAsync(policy.Id, 5, cancellationToken).ConfigureAwait(false);
@@ -191,9 +193,8 @@ public sealed partial class PolicyEvaluation(
         LogSuperseded(logger, policy.Id, running.InstanceId, emergency.Reason);
     }
 
-    private const int SupersedePolls = 100;
-
-    private static readonly TimeSpan SupersedePollInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long the tick waits for a superseded procedure to stop before starting the emergency one.</summary>
+    private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(10);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Evaluating policy {PolicyId} failed")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string policyId);
