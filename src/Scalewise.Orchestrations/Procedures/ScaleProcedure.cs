@@ -149,31 +149,12 @@ public static class ScaleProcedure
         }
     }
 
-    /// <summary>
-    /// Opens an approval and polls it until <c>POST /api/procedures/{id}/approve</c> or <c>/reject</c> answers; null
-    /// when no answer came in time. The answer is stored, not raised as an event: it keeps who answered with the
-    /// procedure, and it works on every Durable backend (the in-process host loses events raised while a timer is pending).
-    /// </summary>
-    private static async Task<ApprovalAnswer?> WaitForApprovalAsync(TaskOrchestrationContext context, ProcedureJournal journal, ScaleProcedureInput input, TimeSpan timeout)
+    private static Task<ApprovalAnswer?> WaitForApprovalAsync(TaskOrchestrationContext context, ProcedureJournal journal, ScaleProcedureInput input, TimeSpan timeout)
     {
         var opened = journal.Now();
-        var deadline = opened + timeout;
-        var request = new ApprovalRequest(context.InstanceId, input.PolicyId, journal.FromCapacity, input.ToCapacity, input.Reason, opened, deadline);
-        await context.CallActivityAsync<bool>(nameof(ProcedureActivities.OpenApproval), request, StorageRetry);
-        context.SetCustomStatus(new ProcedureStatus(Approval, $"waiting for approval of {journal.FromCapacity} → {input.ToCapacity} until {deadline:u}", journal.FromCapacity, input.ToCapacity));
-
-        var polls = (int)Math.Ceiling(timeout / input.PollInterval);
-        for (var poll = 0; poll < polls; poll++)
-        {
-            var remaining = deadline - journal.Now();
-            await context.CreateTimer(remaining < input.PollInterval ? remaining : input.PollInterval, CancellationToken.None);
-            if (await context.CallActivityAsync<ApprovalAnswer?>(nameof(ProcedureActivities.ReadApproval), context.InstanceId, StorageRetry) is { } answer)
-            {
-                return answer;
-            }
-        }
-
-        return null;
+        var request = new ApprovalRequest(context.InstanceId, input.PolicyId, journal.FromCapacity, input.ToCapacity, input.Reason, opened, opened + timeout);
+        var status = new ProcedureStatus(Approval, $"waiting for approval of {journal.FromCapacity} → {input.ToCapacity} until {request.Deadline:u}", journal.FromCapacity, input.ToCapacity);
+        return ApprovalWait.WaitAsync(context, request, status, input.PollInterval);
     }
 
     /// <summary>Asks for the change; while ARM defers it (throttled, or another operation runs) waits as long as ARM asked.</summary>

@@ -84,25 +84,11 @@ internal static class VerticalProcedureSteps
 
     public static string Describe(TaskFailedException ex) => $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
 
-    private static async Task<ApprovalAnswer?> WaitForApprovalAsync(TaskOrchestrationContext context, ProcedureJournal journal, VerticalProcedureInput input, string fromSku, TimeSpan timeout)
+    private static Task<ApprovalAnswer?> WaitForApprovalAsync(TaskOrchestrationContext context, ProcedureJournal journal, VerticalProcedureInput input, string fromSku, TimeSpan timeout)
     {
         var opened = journal.Now();
-        var deadline = opened + timeout;
-        var request = new ApprovalRequest(context.InstanceId, input.PolicyId, 1, 1, $"{fromSku} → {input.ToSku}: {input.Reason}", opened, deadline);
-        await context.CallActivityAsync<bool>(nameof(ProcedureActivities.OpenApproval), request, ScaleProcedure.StorageRetry);
-        context.SetCustomStatus(new ProcedureStatus(Approval, $"waiting for approval of {fromSku} → {input.ToSku} until {deadline:u}", 1, 1));
-
-        var polls = (int)Math.Ceiling(timeout / input.PollInterval);
-        for (var poll = 0; poll < polls; poll++)
-        {
-            var remaining = deadline - journal.Now();
-            await context.CreateTimer(remaining < input.PollInterval ? remaining : input.PollInterval, CancellationToken.None);
-            if (await context.CallActivityAsync<ApprovalAnswer?>(nameof(ProcedureActivities.ReadApproval), context.InstanceId, ScaleProcedure.StorageRetry) is { } answer)
-            {
-                return answer;
-            }
-        }
-
-        return null;
+        var request = new ApprovalRequest(context.InstanceId, input.PolicyId, 1, 1, $"{fromSku} → {input.ToSku}: {input.Reason}", opened, opened + timeout);
+        var status = new ProcedureStatus(Approval, $"waiting for approval of {fromSku} → {input.ToSku} until {request.Deadline:u}", 1, 1);
+        return ApprovalWait.WaitAsync(context, request, status, input.PollInterval);
     }
 }
