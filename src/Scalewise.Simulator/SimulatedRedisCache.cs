@@ -34,12 +34,11 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
     private readonly ILogger logger;
     private readonly Action<string, IOperationSource> registerOperation;
     private readonly List<(DateTimeOffset At, RedisSku Sku)> skuTimeline = [];
-    private readonly List<(DateTimeOffset From, ILoadProfile Profile)> loadTimeline = [];
+    private readonly LoadTimeline offered = new();
     private readonly List<SimulatedOperation> operations = [];
     private readonly List<(SimulatedOperation Operation, RedisExportRecord Record)> exports = [];
     private SimulatedOperation? scaling;
     private RedisSku? scalingTo;
-    private bool loadWasSet;
     private double datasetMegabytes;
     private string provisioningState = ProvisioningStates.Succeeded;
 
@@ -52,7 +51,6 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         this.registerOperation = registerOperation;
         datasetMegabytes = model.DatasetMegabytes;
         skuTimeline.Add((DateTimeOffset.MinValue, sku));
-        loadTimeline.Add((DateTimeOffset.MinValue, ConstantLoadProfile.None));
     }
 
     public string ResourceId => ParsedId.Id;
@@ -111,16 +109,7 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         ArgumentNullException.ThrowIfNull(profile);
         lock (gate)
         {
-            if (!loadWasSet)
-            {
-                loadTimeline.Clear();
-                loadTimeline.Add((DateTimeOffset.MinValue, profile));
-                loadWasSet = true;
-            }
-            else
-            {
-                loadTimeline.Add((timeProvider.GetUtcNow(), profile));
-            }
+            offered.Set(profile, timeProvider.GetUtcNow());
         }
     }
 
@@ -326,16 +315,5 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         return skuTimeline[0].Sku;
     }
 
-    private double LoadAtLocked(DateTimeOffset time)
-    {
-        for (var i = loadTimeline.Count - 1; i >= 0; i--)
-        {
-            if (loadTimeline[i].From <= time)
-            {
-                return Math.Max(0, loadTimeline[i].Profile.RequestsPerSecondAt(time));
-            }
-        }
-
-        return 0;
-    }
+    private double LoadAtLocked(DateTimeOffset time) => offered.RequestsPerSecondAt(time);
 }

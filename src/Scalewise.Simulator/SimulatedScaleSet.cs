@@ -18,9 +18,8 @@ public sealed class SimulatedScaleSet
     private readonly Action<ScaleOperation> registerOperation;
     private readonly List<InstanceRecord> instances = [];
     private readonly List<(DateTimeOffset At, int Ready)> readyTimeline = [];
-    private readonly List<(DateTimeOffset From, ILoadProfile Profile)> loadTimeline = [];
+    private readonly LoadTimeline offered = new();
     private readonly List<ScaleOperation> operations = [];
-    private bool loadWasSet;
     private bool failNextProvisioning;
     private int nextInstanceId;
     private ScaleOperation? currentOperation;
@@ -47,7 +46,6 @@ public sealed class SimulatedScaleSet
 
         // The initial capacity and load stand for all time before creation, so history is never empty.
         readyTimeline.Add((DateTimeOffset.MinValue, capacity));
-        loadTimeline.Add((DateTimeOffset.MinValue, ConstantLoadProfile.None));
     }
 
     public string ResourceId => ParsedId.Id;
@@ -137,16 +135,7 @@ public sealed class SimulatedScaleSet
         ArgumentNullException.ThrowIfNull(profile);
         lock (gate)
         {
-            if (!loadWasSet)
-            {
-                loadTimeline.Clear();
-                loadTimeline.Add((DateTimeOffset.MinValue, profile));
-                loadWasSet = true;
-            }
-            else
-            {
-                loadTimeline.Add((timeProvider.GetUtcNow(), profile));
-            }
+            offered.Set(profile, timeProvider.GetUtcNow());
         }
     }
 
@@ -406,18 +395,7 @@ public sealed class SimulatedScaleSet
         return readyTimeline[0].Ready;
     }
 
-    private double LoadAtLocked(DateTimeOffset time)
-    {
-        for (var i = loadTimeline.Count - 1; i >= 0; i--)
-        {
-            if (loadTimeline[i].From <= time)
-            {
-                return Math.Max(0, loadTimeline[i].Profile.RequestsPerSecondAt(time));
-            }
-        }
-
-        return 0;
-    }
+    private double LoadAtLocked(DateTimeOffset time) => offered.RequestsPerSecondAt(time);
 
     private double CpuLocked(double load, int ready)
     {

@@ -20,14 +20,13 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
     private readonly ILogger logger;
     private readonly Action<string, IOperationSource> registerOperation;
     private readonly List<(DateTimeOffset At, string Size, bool Serving)> timeline = [];
-    private readonly List<(DateTimeOffset From, ILoadProfile Profile)> loadTimeline = [];
+    private readonly LoadTimeline offered = new();
     private readonly List<SimulatedOperation> operations = [];
     private SimulatedOperation? current;
     private string? pendingSize;
     private string size;
     private string powerState = VmPowerStates.Running;
     private string provisioningState = ProvisioningStates.Succeeded;
-    private bool loadWasSet;
 
     internal SimulatedVirtualMachine(ArmResourceId id, VirtualMachineModel model, TimeProvider timeProvider, ILogger logger, Action<string, IOperationSource> registerOperation)
     {
@@ -39,7 +38,6 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
         size = VmSize.Find(model.Size)!.Name;
         TimeCreated = timeProvider.GetUtcNow();
         timeline.Add((DateTimeOffset.MinValue, size, true));
-        loadTimeline.Add((DateTimeOffset.MinValue, ConstantLoadProfile.None));
         var diskPrefix = $"{id.ResourceGroupPrefix}/Microsoft.Compute/disks/";
         var disks = new List<SimulatedDisk> { new(diskPrefix + id.Name + "_OsDisk_1", id.Name + "_OsDisk_1", null, 30, Guid.NewGuid().ToString()) };
         for (var lun = 0; lun < model.DataDiskCount; lun++)
@@ -98,16 +96,7 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
         ArgumentNullException.ThrowIfNull(profile);
         lock (gate)
         {
-            if (!loadWasSet)
-            {
-                loadTimeline.Clear();
-                loadTimeline.Add((DateTimeOffset.MinValue, profile));
-                loadWasSet = true;
-            }
-            else
-            {
-                loadTimeline.Add((timeProvider.GetUtcNow(), profile));
-            }
+            offered.Set(profile, timeProvider.GetUtcNow());
         }
     }
 
@@ -124,7 +113,7 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
             }
 
             var cores = VmSize.Find(at.Size)!.NumberOfCores;
-            var load = Math.Max(0, loadTimeline.FindLast(l => l.From <= time).Profile?.RequestsPerSecondAt(time) ?? 0);
+            var load = offered.RequestsPerSecondAt(time);
             return Math.Min(100, Model.BaselineCpuPercent + (100 * load / (cores * Model.RequestsPerSecondPerCore)));
         }
     }
