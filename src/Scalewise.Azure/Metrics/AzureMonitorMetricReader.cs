@@ -15,8 +15,10 @@ namespace Scalewise.Azure.Metrics;
 /// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c>) go out as one call (up to 20 metric names).
 /// A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
 /// <see cref="TimeAggregation.Last"/> is requested as Average (Azure has no "last"); Core then takes the window's last point.
+/// At most <c>maxConcurrentCalls</c> calls are in flight per read, so a tick over thousands of targets queues its calls
+/// instead of opening them all at once.
 /// </summary>
-public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger) : IMetricReader
+public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls) : IMetricReader
 {
     public const string ApiVersion = "2023-10-01";
 
@@ -26,30 +28,35 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
     // Each response names its resource's region ("resourceregion"); the batch reader needs it to pick a regional endpoint.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> regions = new(StringComparer.OrdinalIgnoreCase);
 
-    public AzureMonitorMetricReader(ArmConnection connection, ILogger<AzureMonitorMetricReader> logger)
-        : this((connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline, connection.Endpoint, logger)
+    public AzureMonitorMetricReader(ArmConnection connection, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls)
+        : this((connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline, connection.Endpoint, logger, maxConcurrentCalls)
     {
     }
+
+    private readonly int concurrency = maxConcurrentCalls > 0
+        ? maxConcurrentCalls
+        : throw new ArgumentOutOfRangeException(nameof(maxConcurrentCalls), maxConcurrentCalls, "At least one metric call must be allowed at a time.");
 
     public async Task<IReadOnlyList<MetricWindow>> ReadAsync(IReadOnlyList<MetricRequest> requests, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var calls = requests
+        var groups = requests
             .GroupBy(MetricQuery.For)
             .SelectMany(group => group
                 .GroupBy(r => r.MetricName, StringComparer.OrdinalIgnoreCase)
                 .Chunk(MaxMetricsPerCall)
-                .Select(chunk => ReadGroupAsync(chunk.SelectMany(c => c).ToList(), windowEnd, cancellationToken)))
+                .Select(chunk => chunk.SelectMany(c => c).ToList()))
             .ToList();
 
-        var answered = new Dictionary<MetricRequest, MetricWindow>(ReferenceEqualityComparer.Instance);
-        foreach (var windows in await Task.WhenAll(calls).ConfigureAwait(false))
+        var answered = new System.Collections.Concurrent.ConcurrentDictionary<MetricRequest, MetricWindow>(ReferenceEqualityComparer.Instance);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(groups, parallel, async (group, token) =>
         {
-            foreach (var window in windows)
+            foreach (var window in await ReadGroupAsync(group, windowEnd, token).ConfigureAwait(false))
             {
                 answered[window.Request] = window;
             }
-        }
+        }).ConfigureAwait(false);
 
         return requests.Select(r => answered[r]).ToList();
     }

@@ -12,8 +12,14 @@ internal static class MetricReaderFactory
     public static IMetricReader Create(IServiceProvider services, IConfiguration section)
     {
         var connection = services.GetRequiredService<ArmConnection>();
-        var perResource = ActivatorUtilities.CreateInstance<AzureMonitorMetricReader>(services, connection);
         var options = section.Get<MetricsOptions>() ?? new MetricsOptions();
+        if (options.MaxConcurrentCalls < 1)
+        {
+            throw new InvalidOperationException(
+                $"'{MetricsOptions.SectionName}:{nameof(MetricsOptions.MaxConcurrentCalls)}' is {options.MaxConcurrentCalls}; it must be 1 or more (default {MetricsOptions.DefaultMaxConcurrentCalls}).");
+        }
+
+        var perResource = new AzureMonitorMetricReader(connection, services.GetRequiredService<ILogger<AzureMonitorMetricReader>>(), options.MaxConcurrentCalls);
         if (!options.UseBatch)
         {
             return perResource;

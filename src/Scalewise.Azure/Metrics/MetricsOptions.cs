@@ -20,6 +20,12 @@ public sealed class MetricsOptions
     /// <summary>The token audience of the batch API; the scope requested is the audience + "/.default".</summary>
     public string BatchAudience { get; set; } = "https://metrics.monitor.azure.com";
 
+    /// <summary>The default of <see cref="MaxConcurrentCalls"/>.</summary>
+    public const int DefaultMaxConcurrentCalls = 32;
+
+    /// <summary>How many Azure Monitor calls one read keeps in flight at most (ARM calls, one per resource and window).</summary>
+    public int MaxConcurrentCalls { get; set; } = DefaultMaxConcurrentCalls;
+
     /// <summary>A group with fewer resources than this is read through ARM, one resource per call.</summary>
     public int MinimumResourcesPerBatch { get; set; } = 2;
 }

@@ -104,6 +104,32 @@ public sealed class AzureMonitorMetricReaderRequestTests
         Assert.Contains("'MongoRequests'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadAsync_ManyResources_KeepsAtMostTheConfiguredCallsInFlightAndAnswersEveryRequest()
+    {
+        var monitor = new SlowMonitor();
+        var options = new TestClientOptions { Transport = new HttpClientTransport(monitor) };
+        options.Retry.MaxRetries = 0;
+        var reader = new AzureMonitorMetricReader(HttpPipelineBuilder.Build(options), new Uri("https://management.example.test/"), NullLogger<AzureMonitorMetricReader>.Instance, maxConcurrentCalls: 4);
+        var requests = Enumerable.Range(0, 60)
+            .Select(i => new MetricRequest($"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-{i}", "Percentage CPU", null, TimeAggregation.Average, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)))
+            .ToList();
+
+        var windows = await reader.ReadAsync(requests, End, CancellationToken.None);
+
+        Assert.Equal(60, monitor.Calls);
+        Assert.Equal(requests, windows.Select(w => w.Request));
+        Assert.InRange(monitor.MostInFlight, 1, 4);
+    }
+
+    [Fact]
+    public void Constructor_NoCallAllowed_IsRefusedWithTheParameterNamed()
+    {
+        var options = new TestClientOptions();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AzureMonitorMetricReader(HttpPipelineBuilder.Build(options), new Uri("https://management.example.test/"), NullLogger<AzureMonitorMetricReader>.Instance, maxConcurrentCalls: 0));
+        Assert.Equal("maxConcurrentCalls", error.ParamName);
+    }
+
     private static AzureMonitorMetricReader CreateReader(StandInMonitor monitor)
     {
         var options = new TestClientOptions { Transport = new HttpClientTransport(monitor) };
@@ -124,6 +150,38 @@ public sealed class AzureMonitorMetricReaderRequestTests
         {
             Requests.Add(request.RequestUri!);
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
+    }
+
+    /// <summary>Stands in for a slow Azure Monitor and counts how many calls it has in flight at once.</summary>
+    private sealed class SlowMonitor : HttpMessageHandler
+    {
+        private int inFlight;
+        private int mostInFlight;
+        private int calls;
+
+        public int MostInFlight => Volatile.Read(ref mostInFlight);
+
+        public int Calls => Volatile.Read(ref calls);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            var now = Interlocked.Increment(ref inFlight);
+            int seen;
+            while ((seen = Volatile.Read(ref mostInFlight)) < now && Interlocked.CompareExchange(ref mostInFlight, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(15), cancellationToken);
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"value\":[]}", Encoding.UTF8, "application/json") };
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
         }
     }
 }
