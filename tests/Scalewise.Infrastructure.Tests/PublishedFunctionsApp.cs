@@ -3,7 +3,7 @@ namespace Scalewise.Infrastructure.Tests;
 /// <summary>src/Scalewise.Functions published once in Release, as azd and the deploy docs publish it.</summary>
 public sealed class PublishedFunctionsApp : IAsyncLifetime
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(12);
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"scalewise-publish-{Guid.NewGuid():N}");
 
