@@ -78,6 +78,22 @@ public sealed class ScalewiseAzureServiceCollectionExtensionsTests(AzuriteFixtur
     }
 
     [Fact]
+    public async Task AddScalewiseAzure_MaxConcurrentCallsZero_ExplainsWhichSettingIsWrong()
+    {
+        await using var provider = Build(new()
+        {
+            ["Scalewise:Arm:StaticBearerToken"] = "local",
+            ["Scalewise:Arm:Endpoint"] = "https://127.0.0.1:1/",
+            ["Scalewise:Metrics:MaxConcurrentCalls"] = "0",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IMetricReader>());
+
+        Assert.Contains("Scalewise:Metrics:MaxConcurrentCalls", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 or more", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddScalewiseAzure_TablesNotConfigured_ExplainsWhichSettingsToSet()
     {
         await using var provider = Build([]);
