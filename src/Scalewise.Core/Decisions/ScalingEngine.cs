@@ -28,7 +28,10 @@ public static class ScalingEngine
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(state);
 
-        var tick = new Tick(policy, windows, state, currentCapacity, now, prices);
+        // One Tick per thread, reused: a decision allocates only what it returns.
+        var tick = spare ?? new Tick();
+        spare = null;
+        tick.Reset(policy, windows, state, currentCapacity, now, prices);
         var draft = tick.Choose();
 
         var outcome = draft.Outcome;
@@ -44,7 +47,7 @@ public static class ScalingEngine
         }
 
         var moved = outcome is DecisionOutcome.Scale or DecisionOutcome.Observed;
-        return new ScalingDecision(
+        var decision = new ScalingDecision(
             policy.Id,
             policy.Target.ResourceId,
             DecisionKind.Reactive,
@@ -62,6 +65,9 @@ public static class ScalingEngine
             Severity = tick.Severity,
             RecommendedCapacity = tick.Vertical ? null : tick.Recommended,
         };
+        tick.Release();
+        spare = tick;
+        return decision;
     }
 
     // Numbers, durations and prices go into reasons as parts, not strings (see ReasonText); they read as DecisionText's.
@@ -70,6 +76,9 @@ public static class ScalingEngine
     private static DurationPart Duration(TimeSpan span) => new(span);
 
     private static MoneyPart Money(decimal value) => new(value);
+
+    [ThreadStatic]
+    private static Tick? spare;
 
     private readonly record struct Draft(DecisionOutcome Outcome, ScaleDirection Direction, int NewUnit, string Reason, bool IsSku = false);
 
@@ -143,20 +152,24 @@ public static class ScalingEngine
     {
         private const double Epsilon = 1e-9;
 
-        private readonly ScalingPolicy policy;
-        private readonly TargetState state;
-        private readonly DateTimeOffset now;
-        private readonly PriceTable? prices;
-        private readonly int current;
-        private readonly int currentUnit;
-        private readonly int minUnit;
-        private readonly int maxUnit;
-        private readonly IReadOnlyList<ScalingRule> rules;
-        private readonly IReadOnlyList<TargetTrackingRule> tracking;
-        private readonly int[] desired;
+        private ScalingPolicy policy = null!;
+        private TargetState state = null!;
+        private DateTimeOffset now;
+        private PriceTable? prices;
+        private int current;
+        private int currentUnit;
+        private int minUnit;
+        private int maxUnit;
+        private IReadOnlyList<ScalingRule> rules = [];
+        private IReadOnlyList<TargetTrackingRule> tracking = [];
 
-        public Tick(ScalingPolicy policy, IReadOnlyList<MetricWindow> windows, TargetState state, int currentCapacity, DateTimeOffset now, PriceTable? prices)
+        // What each rule asks for, indexed as Evaluations; kept between decisions (only the first Evaluations.Length count).
+        private int[] desired = [];
+
+        public void Reset(ScalingPolicy policy, IReadOnlyList<MetricWindow> windows, TargetState state, int currentCapacity, DateTimeOffset now, PriceTable? prices)
         {
+            Adjustments = null;
+            Severity = DecisionSeverity.Normal;
             this.policy = policy;
             this.state = state;
             this.now = now;
@@ -172,7 +185,11 @@ public static class ScalingEngine
 
             var counted = Math.Max(1, currentCapacity - Math.Max(0, state.WarmingInstances));
             var evaluations = new RuleEvaluation[rules.Count + tracking.Count];
-            desired = new int[evaluations.Length];
+            if (desired.Length < evaluations.Length)
+            {
+                desired = new int[evaluations.Length];
+            }
+
             for (var i = 0; i < rules.Count; i++)
             {
                 var rule = rules[i];
@@ -206,15 +223,28 @@ public static class ScalingEngine
             Evaluations = evaluations;
         }
 
-        public bool Vertical { get; }
+        /// <summary>Lets go of the decision's inputs and results, so the spare Tick keeps nothing alive.</summary>
+        public void Release()
+        {
+            policy = null!;
+            state = null!;
+            prices = null;
+            rules = [];
+            tracking = [];
+            Ladder = [];
+            Evaluations = [];
+            Adjustments = null;
+        }
 
-        public IReadOnlyList<SkuRung> Ladder { get; }
+        public bool Vertical { get; private set; }
 
-        public RuleEvaluation[] Evaluations { get; }
+        public IReadOnlyList<SkuRung> Ladder { get; private set; } = [];
+
+        public RuleEvaluation[] Evaluations { get; private set; } = [];
 
         public List<DecisionAdjustment>? Adjustments { get; private set; }
 
-        public DecisionSeverity Severity { get; }
+        public DecisionSeverity Severity { get; private set; }
 
         public int Recommended { get; private set; }
 
@@ -295,7 +325,7 @@ public static class ScalingEngine
         {
             var winner = -1;
             var asking = 0;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 var isRule = i < rules.Count;
                 var wants = isRule
@@ -327,7 +357,7 @@ public static class ScalingEngine
             var voters = 0;
             var willing = 0;
             var winner = -1;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 var isRule = i < rules.Count;
                 if (isRule ? rules[i].Action.Direction != ScaleDirection.Decrease : tracking[i - rules.Count].DisableScaleIn)
@@ -568,7 +598,7 @@ public static class ScalingEngine
         private string? WouldScaleOut(int capacity)
         {
             var factor = (double)current / capacity;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 if (Evaluations[i].Observed is not { } observed)
                 {
@@ -799,13 +829,13 @@ public static class ScalingEngine
         public void AppendList(ref ReasonText text, Pick pick, string? separator)
         {
             var total = 0;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 total += Picked(i, pick) ? 1 : 0;
             }
 
             var written = 0;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 if (!Picked(i, pick))
                 {
