@@ -32,6 +32,7 @@ internal static class WindowReader
         {
             MetricPoint[] array => array,
             List<MetricPoint> list => CollectionsMarshal.AsSpan(list),
+            MetricPointSlice slice => slice.Span,
             _ => copied = ArrayPool<MetricPoint>.Shared.Rent(points.Count),
         };
         try

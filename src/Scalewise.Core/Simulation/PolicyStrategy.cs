@@ -22,6 +22,11 @@ public sealed class PolicyStrategy : ScalingStrategy
 
     private readonly ScalingPolicy policy;
     private readonly WindowSource[] sources;
+
+    // Reused every tick (the engine reads them within the tick): one window per source, and the one-minute points of
+    // each metric, made once per minute and shared by every window that reads them.
+    private readonly MetricWindow[] windows;
+    private readonly MetricPoint[]?[] minutePoints = new MetricPoint[]?[2 * Enum.GetValues<SimulatedMetric>().Length];
     private readonly Dictionary<DecisionOutcome, int> outcomes = [];
     private TargetState state;
     private int? procedureEndsAt;
@@ -45,12 +50,13 @@ public sealed class PolicyStrategy : ScalingStrategy
             .Concat((policy.TargetTracking ?? []).Select(rule => rule.ToRequest(policy.Target.ResourceId)))
             .Distinct()
             .Select(request => SimulatedMetricNames.TryResolve(request.MetricName, out var metric)
-                ? new WindowSource(request, metric)
+                ? new WindowSource(request, metric, minutePoints)
                 : throw new ArgumentException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"the policy reads metric '{request.MetricName}', which the simulated target does not produce; use one of {string.Join(", ", SimulatedMetricNames.All.Select(n => $"'{n}'"))}."),
                     nameof(policy)))
             .ToArray();
+        windows = new MetricWindow[sources.Length];
     }
 
     public override string Name { get; }
@@ -79,7 +85,6 @@ public sealed class PolicyStrategy : ScalingStrategy
             procedureEndsAt = null;
         }
 
-        var windows = new MetricWindow[sources.Length];
         for (var i = 0; i < sources.Length; i++)
         {
             windows[i] = sources[i].Read(tick);
@@ -87,21 +92,38 @@ public sealed class PolicyStrategy : ScalingStrategy
 
         // What the tick's caller tells the engine: instances not serving yet, recent recommendations (scale-in
         // stabilization) and how many ticks in a row had no metrics.
+        // A new state only when one of these changes (most ticks change none).
         var stabilization = policy.ScaleInStabilization ?? TimeSpan.Zero;
-        state = state with
+        var warming = tick.CurrentCapacity - tick.ReadyCapacity;
+        var expired = false;
+        foreach (var recommendation in state.RecentRecommendations)
         {
-            WarmingInstances = tick.CurrentCapacity - tick.ReadyCapacity,
-            RecentRecommendations = [.. state.RecentRecommendations.Where(r => r.At > tick.Now - stabilization)],
-        };
+            expired |= !(recommendation.At > tick.Now - stabilization);
+        }
+
+        if (expired || warming != state.WarmingInstances)
+        {
+            state = state with
+            {
+                WarmingInstances = warming,
+                RecentRecommendations = expired ? [.. state.RecentRecommendations.Where(r => r.At > tick.Now - stabilization)] : state.RecentRecommendations,
+            };
+        }
+
         var decision = ScalingEngine.Decide(policy, windows, state, tick.CurrentCapacity, tick.Now);
         LastDecision = decision;
-        state = state with
+        var failures = decision.Outcome == DecisionOutcome.NoData ? state.ConsecutiveMetricFailures + 1 : 0;
+        var remember = decision.RecommendedCapacity is { } && stabilization > TimeSpan.Zero;
+        if (remember || failures != state.ConsecutiveMetricFailures)
         {
-            ConsecutiveMetricFailures = decision.Outcome == DecisionOutcome.NoData ? state.ConsecutiveMetricFailures + 1 : 0,
-            RecentRecommendations = decision.RecommendedCapacity is { } recommended && stabilization > TimeSpan.Zero
-                ? [.. state.RecentRecommendations, new CapacityRecommendation(tick.Now, recommended)]
-                : state.RecentRecommendations,
-        };
+            state = state with
+            {
+                ConsecutiveMetricFailures = failures,
+                RecentRecommendations = remember
+                    ? [.. state.RecentRecommendations, new CapacityRecommendation(tick.Now, decision.RecommendedCapacity!.Value)]
+                    : state.RecentRecommendations,
+            };
+        }
         outcomes[decision.Outcome] = outcomes.GetValueOrDefault(decision.Outcome) + 1;
         if (!decision.RequiresAction || policy.Mode != PolicyMode.Active)
         {
@@ -117,39 +139,41 @@ public sealed class PolicyStrategy : ScalingStrategy
     }
 
     /// <summary>Turns the target's per-minute history into the window Azure Monitor would return for one request.</summary>
-    private sealed class WindowSource(MetricRequest request, SimulatedMetric metric)
+    private sealed class WindowSource(MetricRequest request, SimulatedMetric metric, MetricPoint[]?[] shared)
     {
         private readonly int grain = Math.Max(1, TargetModel.Minutes(request.TimeGrain));
         private readonly int count = Math.Max(1, (int)Math.Ceiling((request.Window.TotalMinutes / Math.Max(1, TargetModel.Minutes(request.TimeGrain))) - 1e-9));
-
-        // A minute's value never changes once reported, so one-minute points are made once and shared by every window.
-        private MetricPoint[]? minutePoints;
+        private readonly MetricPointSlice slice = new();
+        private MetricWindow? window;
 
         public MetricWindow Read(ReplayTick tick)
         {
             var history = tick.History(metric);
             var end = tick.Minute + 1;
             var first = Math.Max(0, count - (end / grain) - (end % grain == 0 ? 0 : 1));
-            var points = new MetricPoint[count - first];
             if (grain == 1)
             {
-                minutePoints ??= new MetricPoint[tick.Length];
-                for (var k = first; k < count; k++)
+                // A minute's value never changes once reported, so one-minute points are made once and shared by every
+                // window on the same metric (a count reads 1 for every minute with data, so it has points of its own).
+                var points = shared[(2 * (int)metric) + (request.Aggregation == TimeAggregation.Count ? 1 : 0)] ??= new MetricPoint[tick.Length];
+                for (var minute = end - count + first; minute < end; minute++)
                 {
-                    var minute = end - count + k;
-                    points[k - first] = minutePoints[minute] ??= new MetricPoint(tick.Start.AddMinutes(minute), Aggregate(history, minute, minute + 1));
+                    points[minute] ??= new MetricPoint(tick.Start.AddMinutes(minute), Aggregate(history, minute, minute + 1));
                 }
 
-                return new MetricWindow(request, points);
+                slice.Show(points, end - count + first, count - first);
+                return window ??= new MetricWindow(request, slice);
             }
+
+            var grained = new MetricPoint[count - first];
 
             for (var k = first; k < count; k++)
             {
                 var from = end - ((count - k) * grain);
-                points[k - first] = new MetricPoint(tick.Start.AddMinutes(from), Aggregate(history, Math.Max(0, from), from + grain));
+                grained[k - first] = new MetricPoint(tick.Start.AddMinutes(from), Aggregate(history, Math.Max(0, from), from + grain));
             }
 
-            return new MetricWindow(request, points);
+            return new MetricWindow(request, grained);
         }
 
         private double? Aggregate(ReadOnlySpan<double> history, int from, int to)
