@@ -106,7 +106,7 @@ public sealed class PolicyStrategy : ScalingStrategy
             state = state with
             {
                 WarmingInstances = warming,
-                RecentRecommendations = expired ? [.. state.RecentRecommendations.Where(r => r.At > tick.Now - stabilization)] : state.RecentRecommendations,
+                RecentRecommendations = expired ? Unexpired(state.RecentRecommendations, tick.Now - stabilization) : state.RecentRecommendations,
             };
         }
 
@@ -136,6 +136,20 @@ public sealed class PolicyStrategy : ScalingStrategy
         procedureCapacity = decision.NewCapacity;
         procedureEndsAt = now + (increase ? TargetModel.Minutes(tick.Model.ProvisioningDelay) : 0) + TargetModel.Minutes(policy.WarmUp);
         return new CapacityRequest(decision.NewCapacity);
+    }
+
+    private static List<CapacityRecommendation> Unexpired(IReadOnlyList<CapacityRecommendation> recommendations, DateTimeOffset after)
+    {
+        var kept = new List<CapacityRecommendation>(recommendations.Count);
+        foreach (var recommendation in recommendations)
+        {
+            if (recommendation.At > after)
+            {
+                kept.Add(recommendation);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Turns the target's per-minute history into the window Azure Monitor would return for one request.</summary>
