@@ -26,7 +26,7 @@ public sealed class PolicyStrategy : ScalingStrategy
     // Reused every tick (the engine reads them within the tick): one window per source, and the one-minute points of
     // each metric, made once per minute and shared by every window that reads them.
     private readonly MetricWindow[] windows;
-    private readonly MetricPoint[]?[] minutePoints = new MetricPoint[]?[2 * Enum.GetValues<SimulatedMetric>().Length];
+    private readonly MinutePoints?[] minutePoints = new MinutePoints?[2 * Enum.GetValues<SimulatedMetric>().Length];
     private readonly Dictionary<DecisionOutcome, int> outcomes = [];
     private TargetState state;
     private int? procedureEndsAt;
@@ -138,6 +138,48 @@ public sealed class PolicyStrategy : ScalingStrategy
         return new CapacityRequest(decision.NewCapacity);
     }
 
+    /// <summary>
+    /// The one-minute points of one metric for the most recent minutes, each made once, when first read. Minute m is
+    /// kept at m % size and m % size + size in a buffer of twice the longest window read, so the last minutes are
+    /// always one contiguous slice; older points are let go (no window reaches them again).
+    /// </summary>
+    private sealed class MinutePoints(SimulatedMetric metric, bool isCount)
+    {
+        private MetricPoint[] buffer = [];
+        private int size;
+        private int next;
+
+        /// <summary>Shows the <paramref name="count"/> minutes before <paramref name="end"/> (fewer at the start) in <paramref name="slice"/>.</summary>
+        public void Show(ReplayTick tick, int end, int count, MetricPointSlice slice)
+        {
+            if (count > size)
+            {
+                Grow(count);
+            }
+
+            var history = tick.History(metric);
+            for (var minute = Math.Max(next, end - size); minute < end; minute++)
+            {
+                var value = history[minute];
+                var point = new MetricPoint(tick.Start.AddMinutes(minute), double.IsNaN(value) ? null : isCount ? 1 : value);
+                buffer[minute % size] = point;
+                buffer[(minute % size) + size] = point;
+            }
+
+            next = Math.Max(next, end);
+            var shown = Math.Min(count, end);
+            slice.Show(buffer, (end % size) + size - shown, shown);
+        }
+
+        private void Grow(int minutes)
+        {
+            // Only before the first minute is made, since every window is read on the first tick; a later growth starts over.
+            size = minutes;
+            buffer = new MetricPoint[2 * size];
+            next = 0;
+        }
+    }
+
     private static List<CapacityRecommendation> Unexpired(IReadOnlyList<CapacityRecommendation> recommendations, DateTimeOffset after)
     {
         var kept = new List<CapacityRecommendation>(recommendations.Count);
@@ -153,7 +195,7 @@ public sealed class PolicyStrategy : ScalingStrategy
     }
 
     /// <summary>Turns the target's per-minute history into the window Azure Monitor would return for one request.</summary>
-    private sealed class WindowSource(MetricRequest request, SimulatedMetric metric, MetricPoint[]?[] shared)
+    private sealed class WindowSource(MetricRequest request, SimulatedMetric metric, MinutePoints?[] shared)
     {
         private readonly int grain = Math.Max(1, TargetModel.Minutes(request.TimeGrain));
         private readonly int count = Math.Max(1, (int)Math.Ceiling((request.Window.TotalMinutes / Math.Max(1, TargetModel.Minutes(request.TimeGrain))) - 1e-9));
@@ -167,15 +209,10 @@ public sealed class PolicyStrategy : ScalingStrategy
             var first = Math.Max(0, count - (end / grain) - (end % grain == 0 ? 0 : 1));
             if (grain == 1)
             {
-                // A minute's value never changes once reported, so one-minute points are made once and shared by every
-                // window on the same metric (a count reads 1 for every minute with data, so it has points of its own).
-                var points = shared[(2 * (int)metric) + (request.Aggregation == TimeAggregation.Count ? 1 : 0)] ??= new MetricPoint[tick.Length];
-                for (var minute = end - count + first; minute < end; minute++)
-                {
-                    points[minute] ??= new MetricPoint(tick.Start.AddMinutes(minute), Aggregate(history, minute, minute + 1));
-                }
-
-                slice.Show(points, end - count + first, count - first);
+                // A count reads 1 for every minute with data, so it has points of its own.
+                var isCount = request.Aggregation == TimeAggregation.Count;
+                var minutes = shared[(2 * (int)metric) + (isCount ? 1 : 0)] ??= new MinutePoints(metric, isCount);
+                minutes.Show(tick, end, count, slice);
                 return window ??= new MetricWindow(request, slice);
             }
 
