@@ -63,18 +63,19 @@ internal static class DecisionText
                 return;
             }
 
-            // What "0.##" writes for the rounded value, without parsing the custom format: below 10^12 the rounded value
-            // is exactly its hundredths, so they give the digits. Zero, huge and non-finite values take the format itself.
-            var rounded = Math.Round(value, 2);
-            if (rounded == 0 || !double.IsFinite(rounded) || Math.Abs(rounded) >= 1e12)
+            // What "0.##" writes for Math.Round(value, 2), without parsing the custom format. That rounding is
+            // Math.Round(value * 100) / 100, and below 10^12 the result is exactly its hundredths, so they give the
+            // digits. Zero, huge and non-finite values take the format itself.
+            var scaled = Math.Round(value * 100);
+            if (scaled == 0 || !(Math.Abs(scaled) < 1e14))
             {
-                text.AppendFormatted(rounded, "0.##");
+                text.AppendFormatted(Math.Round(value, 2), "0.##");
                 return;
             }
 
             Span<char> buffer = stackalloc char[24];
             var length = 0;
-            var hundredths = (long)Math.Round(rounded * 100);
+            var hundredths = (long)scaled;
             if (hundredths < 0)
             {
                 buffer[length++] = '-';
