@@ -68,12 +68,13 @@ internal static class WindowReader
         for (var i = 0; i < windows.Count; i++)
         {
             var request = windows[i].Request;
-            if (string.Equals(request.MetricName, metricName, StringComparison.Ordinal)
+            // The cheap comparisons first: rules on one metric usually differ by their window.
+            if (request.Window == span
+                && request.TimeGrain == grain
+                && request.Aggregation == statistic
+                && string.Equals(request.MetricName, metricName, StringComparison.Ordinal)
                 && string.Equals(request.ResourceId, resourceId, StringComparison.Ordinal)
                 && string.Equals(request.MetricNamespace, metricNamespace, StringComparison.Ordinal)
-                && request.Aggregation == statistic
-                && request.TimeGrain == grain
-                && request.Window == span
                 && string.Equals(request.DimensionFilter, MetricRequest.FilterFor(dimensions), StringComparison.Ordinal))
             {
                 return windows[i];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
@@ -124,7 +125,7 @@ public sealed class PolicyStrategy : ScalingStrategy
                     : state.RecentRecommendations,
             };
         }
-        outcomes[decision.Outcome] = outcomes.GetValueOrDefault(decision.Outcome) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(outcomes, decision.Outcome, out _)++;
         if (!decision.RequiresAction || policy.Mode != PolicyMode.Active)
         {
             return new CapacityRequest(tick.CurrentCapacity);
