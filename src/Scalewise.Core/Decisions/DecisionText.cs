@@ -1,52 +1,31 @@
 using System.Globalization;
+using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Decisions;
 
 /// <summary>How decisions put numbers, durations and rules into words.</summary>
+/// <remarks>
+/// The parts (<see cref="NumberPart"/>, <see cref="RulePart"/>, ...) write themselves into a <see cref="ReasonText"/>, so
+/// a reason built from them with <see cref="Format"/> allocates only the reason; the string methods return the same text.
+/// </remarks>
 internal static class DecisionText
 {
-    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The interpolated text in the invariant culture (as <see cref="FormattableString.Invariant"/>).</summary>
+    public static string Format(ref ReasonText text) => text.ToStringAndClear();
 
     /// <summary>"Percentage CPU Average over 5m", "Requests per instance P95 over 3m".</summary>
-    public static string Metric(MetricTrigger trigger)
-    {
-        var statistic = trigger.Percentile is { } p ? "P" + Number(p) : trigger.TimeAggregation.ToString();
-        var perInstance = trigger.DividePerInstance ? " per instance" : string.Empty;
-        return $"{trigger.MetricName}{perInstance} {statistic} over {Duration(trigger.TimeWindow)}";
-    }
+    public static MetricPart Metric(MetricTrigger trigger) =>
+        new(trigger.MetricName, trigger.Percentile, trigger.TimeAggregation, trigger.DividePerInstance, trigger.TimeWindow);
 
     /// <summary>"'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)", or why it did not fire.</summary>
-    public static string Describe(ScalingRule rule, RuleEvaluation evaluation)
-    {
-        var trigger = rule.Trigger;
-        if (evaluation.Observed is not { } observed)
-        {
-            return $"'{rule.Name}' (no data for {Metric(trigger)})";
-        }
-
-        var comparison = evaluation.Fired
-            ? $"{Number(observed)} {Symbol(trigger.Operator)} {Number(trigger.Threshold)}"
-            : $"{Number(observed)}, not {Symbol(trigger.Operator)} {Number(trigger.Threshold)}";
-        return $"'{rule.Name}' ({Metric(trigger)} = {comparison})";
-    }
+    public static RulePart Describe(ScalingRule rule, RuleEvaluation evaluation) => new(rule, evaluation, false);
 
     /// <summary>"target tracking 'cpu-70' (Percentage CPU Average over 5m = 84 against a target of 70)".</summary>
-    public static string Describe(TargetTrackingRule rule, RuleEvaluation evaluation)
-    {
-        var metric = Metric(rule.AsTrigger());
-        return evaluation.Observed is { } observed
-            ? $"target tracking '{rule.Name}' ({metric} = {Number(observed)} against a target of {Number(rule.TargetValue)})"
-            : $"target tracking '{rule.Name}' (no data for {metric})";
-    }
+    public static TrackingPart Describe(TargetTrackingRule rule, RuleEvaluation evaluation) => new(rule, evaluation);
 
     /// <summary>"'cpu-high' fired (Percentage CPU Average over 5m = 86.2 &gt; 80)".</summary>
-    public static string Fired(ScalingRule rule, RuleEvaluation evaluation)
-    {
-        var described = Describe(rule, evaluation);
-        var open = described.IndexOf(" (", StringComparison.Ordinal);
-        return described[..open] + " fired" + described[open..];
-    }
+    public static RulePart Fired(ScalingRule rule, RuleEvaluation evaluation) => new(rule, evaluation, true);
 
     public static string Join(IEnumerable<string> parts)
     {
@@ -65,48 +44,217 @@ internal static class DecisionText
         _ => op.ToString(),
     };
 
-    public static string Number(double value)
-    {
-        // Two decimals read well for percentages and counts; tiny values would round to 0, so they keep three significant digits.
-        if (value != 0 && Math.Abs(value) < 0.01)
-        {
-            return value.ToString("G3", CultureInfo.InvariantCulture);
-        }
+    public static string Number(double value) => new NumberPart(value).ToString();
 
-        return Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
-    }
-
-    public static string Money(decimal value) => "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
+    public static string Money(decimal value) => new MoneyPart(value).ToString();
 
     /// <summary>A duration as people write it: "5m", "1h30m", "45s".</summary>
-    public static string Duration(TimeSpan span)
+    public static string Duration(TimeSpan span) => new DurationPart(span).ToString();
+
+    /// <summary>A number as reasons show it: two decimals at most, or three significant digits for tiny values.</summary>
+    public readonly struct NumberPart(double value) : IReasonPart
     {
-        if (span <= TimeSpan.Zero)
+        public void AppendTo(ref ReasonText text)
         {
-            return "0m";
+            // Two decimals read well for percentages and counts; tiny values would round to 0, so they keep three significant digits.
+            if (value != 0 && Math.Abs(value) < 0.01)
+            {
+                text.AppendFormatted(value, "G3");
+                return;
+            }
+
+            // What "0.##" writes for Math.Round(value, 2), without parsing the custom format. That rounding is
+            // Math.Round(value * 100) / 100, and below 10^12 the result is exactly its hundredths, so they give the
+            // digits. Zero, huge and non-finite values take the format itself.
+            var scaled = Math.Round(value * 100);
+            if (scaled == 0 || !(Math.Abs(scaled) < 1e14))
+            {
+                text.AppendFormatted(Math.Round(value, 2), "0.##");
+                return;
+            }
+
+            Span<char> buffer = stackalloc char[24];
+            var length = 0;
+            var hundredths = (long)scaled;
+            if (hundredths < 0)
+            {
+                buffer[length++] = '-';
+                hundredths = -hundredths;
+            }
+
+            (hundredths / 100).TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+            var fraction = (int)(hundredths % 100);
+            if (fraction != 0)
+            {
+                buffer[length++] = '.';
+                buffer[length++] = (char)('0' + (fraction / 10));
+                if (fraction % 10 != 0)
+                {
+                    buffer[length++] = (char)('0' + (fraction % 10));
+                }
+            }
+
+            text.AppendFormatted((ReadOnlySpan<char>)buffer[..length]);
         }
 
-        var text = string.Empty;
-        if (span.Days > 0)
+        public override string ToString() => Format($"{this}");
+    }
+
+    /// <summary>"$0.096", "$12.50".</summary>
+    public readonly struct MoneyPart(decimal value) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text)
         {
-            text += span.Days.ToString(CultureInfo.InvariantCulture) + "d";
+            text.AppendLiteral("$");
+            text.AppendFormatted(value, "0.00##");
         }
 
-        if (span.Hours > 0)
+        public override string ToString() => Format($"{this}");
+    }
+
+    /// <summary>A duration as people write it: "5m", "1h30m", "45s".</summary>
+    public readonly struct DurationPart(TimeSpan span) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text)
         {
-            text += span.Hours.ToString(CultureInfo.InvariantCulture) + "h";
+            if (span <= TimeSpan.Zero)
+            {
+                text.AppendLiteral("0m");
+                return;
+            }
+
+            var any = Unit(ref text, span.Days, "d") | Unit(ref text, span.Hours, "h") | Unit(ref text, span.Minutes, "m") | Unit(ref text, span.Seconds, "s");
+            if (!any)
+            {
+                text.AppendFormatted(span, "c");
+            }
         }
 
-        if (span.Minutes > 0)
+        public override string ToString() => Format($"{this}");
+
+        private static bool Unit(ref ReasonText text, int amount, string unit)
         {
-            text += span.Minutes.ToString(CultureInfo.InvariantCulture) + "m";
+            if (amount <= 0)
+            {
+                return false;
+            }
+
+            text.AppendFormatted(amount);
+            text.AppendLiteral(unit);
+            return true;
+        }
+    }
+
+    /// <summary>"Percentage CPU Average over 5m", "Requests per instance P95 over 3m".</summary>
+    public readonly struct MetricPart(string metricName, double? percentile, TimeAggregation aggregation, bool perInstance, TimeSpan window) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text)
+        {
+            text.AppendFormatted(metricName);
+            if (perInstance)
+            {
+                text.AppendLiteral(" per instance");
+            }
+
+            text.AppendLiteral(" ");
+            if (percentile is { } p)
+            {
+                text.AppendLiteral("P");
+                text.AppendFormatted(new NumberPart(p));
+            }
+            else
+            {
+                text.AppendFormatted(aggregation switch
+                {
+                    TimeAggregation.Average => nameof(TimeAggregation.Average),
+                    TimeAggregation.Minimum => nameof(TimeAggregation.Minimum),
+                    TimeAggregation.Maximum => nameof(TimeAggregation.Maximum),
+                    TimeAggregation.Total => nameof(TimeAggregation.Total),
+                    TimeAggregation.Count => nameof(TimeAggregation.Count),
+                    TimeAggregation.Last => nameof(TimeAggregation.Last),
+                    _ => aggregation.ToString(),
+                });
+            }
+
+            text.AppendLiteral(" over ");
+            text.AppendFormatted(new DurationPart(window));
         }
 
-        if (span.Seconds > 0)
+        public override string ToString() => Format($"{this}");
+    }
+
+    /// <summary>"'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)"; with <paramref name="fired"/>, "'cpu-high' fired (...)".</summary>
+    public readonly struct RulePart(ScalingRule rule, RuleEvaluation evaluation, bool fired) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text)
         {
-            text += span.Seconds.ToString(CultureInfo.InvariantCulture) + "s";
+            // " fired" goes before the first " (" of the description, which is inside the name when the name has one.
+            var name = rule.Name;
+            var split = fired ? name.IndexOf(" (", StringComparison.Ordinal) : -1;
+            text.AppendLiteral("'");
+            if (split >= 0)
+            {
+                text.AppendFormatted(name.AsSpan(0, split));
+                text.AppendLiteral(" fired");
+                text.AppendFormatted(name.AsSpan(split));
+                text.AppendLiteral("'");
+            }
+            else
+            {
+                text.AppendFormatted(name);
+                text.AppendLiteral(fired ? "' fired" : "'");
+            }
+
+            var trigger = rule.Trigger;
+            if (evaluation.Observed is not { } observed)
+            {
+                text.AppendLiteral(" (no data for ");
+                text.AppendFormatted(Metric(trigger));
+                text.AppendLiteral(")");
+                return;
+            }
+
+            text.AppendLiteral(" (");
+            text.AppendFormatted(Metric(trigger));
+            text.AppendLiteral(" = ");
+            text.AppendFormatted(new NumberPart(observed));
+            text.AppendLiteral(evaluation.Fired ? " " : ", not ");
+            text.AppendLiteral(Symbol(trigger.Operator));
+            text.AppendLiteral(" ");
+            text.AppendFormatted(new NumberPart(trigger.Threshold));
+            text.AppendLiteral(")");
         }
 
-        return text.Length == 0 ? span.ToString("c", CultureInfo.InvariantCulture) : text;
+        public override string ToString() => Format($"{this}");
+    }
+
+    /// <summary>"target tracking 'cpu-70' (Percentage CPU Average over 5m = 84 against a target of 70)".</summary>
+    public readonly struct TrackingPart(TargetTrackingRule rule, RuleEvaluation evaluation) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text)
+        {
+            var metric = new MetricPart(rule.MetricName, rule.Percentile, rule.TimeAggregation, rule.DividePerInstance, rule.TimeWindow);
+            text.AppendLiteral("target tracking '");
+            text.AppendFormatted(rule.Name);
+            if (evaluation.Observed is { } observed)
+            {
+                text.AppendLiteral("' (");
+                text.AppendFormatted(metric);
+                text.AppendLiteral(" = ");
+                text.AppendFormatted(new NumberPart(observed));
+                text.AppendLiteral(" against a target of ");
+                text.AppendFormatted(new NumberPart(rule.TargetValue));
+                text.AppendLiteral(")");
+            }
+            else
+            {
+                text.AppendLiteral("' (no data for ");
+                text.AppendFormatted(metric);
+                text.AppendLiteral(")");
+            }
+        }
+
+        public override string ToString() => Format($"{this}");
     }
 }

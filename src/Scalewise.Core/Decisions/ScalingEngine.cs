@@ -28,19 +28,26 @@ public static class ScalingEngine
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(state);
 
-        var tick = new Tick(policy, windows, state, currentCapacity, now, prices);
+        // One Tick per thread, reused: a decision allocates only what it returns.
+        var tick = spare ?? new Tick();
+        spare = null;
+        tick.Reset(policy, windows, state, currentCapacity, now, prices);
         var draft = tick.Choose();
 
         var outcome = draft.Outcome;
-        var reason = draft.Reason + tick.TierNote();
+        var reason = draft.Reason;
         if (policy.Mode == PolicyMode.Observe && outcome == DecisionOutcome.Scale)
         {
             outcome = DecisionOutcome.Observed;
-            reason = "Observe mode, not acted on: would " + char.ToLowerInvariant(reason[0]) + reason[1..];
+            reason = Format($"Observe mode, not acted on: would {char.ToLowerInvariant(reason[0])}{reason.AsSpan(1)}{tick.TierNote()}");
+        }
+        else if (tick.Severity != DecisionSeverity.Normal)
+        {
+            reason = Format($"{reason}{tick.TierNote()}");
         }
 
         var moved = outcome is DecisionOutcome.Scale or DecisionOutcome.Observed;
-        return new ScalingDecision(
+        var decision = new ScalingDecision(
             policy.Id,
             policy.Target.ResourceId,
             DecisionKind.Reactive,
@@ -58,29 +65,111 @@ public static class ScalingEngine
             Severity = tick.Severity,
             RecommendedCapacity = tick.Vertical ? null : tick.Recommended,
         };
+        tick.Release();
+        spare = tick;
+        return decision;
     }
 
-    private sealed record Draft(DecisionOutcome Outcome, ScaleDirection Direction, int NewUnit, string Reason, bool IsSku = false);
+    // Numbers, durations and prices go into reasons as parts, not strings (see ReasonText); they read as DecisionText's.
+    private static NumberPart Number(double value) => new(value);
+
+    private static DurationPart Duration(TimeSpan span) => new(span);
+
+    private static MoneyPart Money(decimal value) => new(value);
+
+    [ThreadStatic]
+    private static Tick? spare;
+
+    private readonly record struct Draft(DecisionOutcome Outcome, ScaleDirection Direction, int NewUnit, string Reason, bool IsSku = false);
+
+    /// <summary>Which rules a list in a reason names.</summary>
+    private enum Pick
+    {
+        All,
+        AskingOut,
+        WillingIn,
+        HeldIn,
+    }
+
+    /// <summary>How the winning rule came to ask for its change.</summary>
+    private enum WhyKind
+    {
+        Single,
+        LargestOut,
+        SmallestIn,
+    }
+
+    /// <summary>The rule at an index (a rule or a target tracking), described.</summary>
+    private readonly struct Described(Tick tick, int index) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text) => tick.AppendDescribed(ref text, index);
+    }
+
+    /// <summary>The picked rules, described: "a, b and c", or "a; b; c" with a separator.</summary>
+    private readonly struct RuleList(Tick tick, Pick pick, string? separator = null) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text) => tick.AppendList(ref text, pick, separator);
+    }
+
+    /// <summary>Why the winning rule asks for its change: "rule 'cpu-high' fired (...)", "rules ... fired; 'x' asks for the largest change (+2)".</summary>
+    private readonly struct Why(Tick tick, WhyKind kind, int winner, int count) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text) => tick.AppendWhy(ref text, kind, winner, count);
+    }
+
+    /// <summary>A capacity, or the SKU name of a rung for vertical policies.</summary>
+    private readonly struct Shown(IReadOnlyList<SkuRung> ladder, bool vertical, int unit) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text)
+        {
+            if (vertical && unit >= 0 && unit < ladder.Count)
+            {
+                text.AppendFormatted(ladder[unit].Name);
+            }
+            else
+            {
+                text.AppendFormatted(unit);
+            }
+        }
+
+        public override string ToString() => Format($"{this}");
+    }
+
+    /// <summary>The tier note after a reason: " Warning: ..." or " Critical: ...", nothing at the normal tier.</summary>
+    private readonly struct TierNotePart(Tick tick) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text) => tick.AppendTierNote(ref text);
+    }
+
+    /// <summary>"the highest recommendation over the last 10m was 7 (scale-in stabilization)".</summary>
+    private readonly struct StabilizationNote(TimeSpan window, int highest) : IReasonPart
+    {
+        public void AppendTo(ref ReasonText text) => text.Append($"the highest recommendation over the last {Duration(window)} was {highest} (scale-in stabilization)");
+    }
 
     /// <summary>One decision in the making: the rules evaluated once, then the choice and its adjustments.</summary>
     private sealed class Tick
     {
         private const double Epsilon = 1e-9;
 
-        private readonly ScalingPolicy policy;
-        private readonly TargetState state;
-        private readonly DateTimeOffset now;
-        private readonly PriceTable? prices;
-        private readonly int current;
-        private readonly int currentUnit;
-        private readonly int minUnit;
-        private readonly int maxUnit;
-        private readonly IReadOnlyList<ScalingRule> rules;
-        private readonly IReadOnlyList<TargetTrackingRule> tracking;
-        private readonly int[] desired;
+        private ScalingPolicy policy = null!;
+        private TargetState state = null!;
+        private DateTimeOffset now;
+        private PriceTable? prices;
+        private int current;
+        private int currentUnit;
+        private int minUnit;
+        private int maxUnit;
+        private IReadOnlyList<ScalingRule> rules = [];
+        private IReadOnlyList<TargetTrackingRule> tracking = [];
 
-        public Tick(ScalingPolicy policy, IReadOnlyList<MetricWindow> windows, TargetState state, int currentCapacity, DateTimeOffset now, PriceTable? prices)
+        // What each rule asks for, indexed as Evaluations; kept between decisions (only the first Evaluations.Length count).
+        private int[] desired = [];
+
+        public void Reset(ScalingPolicy policy, IReadOnlyList<MetricWindow> windows, TargetState state, int currentCapacity, DateTimeOffset now, PriceTable? prices)
         {
+            Adjustments = null;
+            Severity = DecisionSeverity.Normal;
             this.policy = policy;
             this.state = state;
             this.now = now;
@@ -96,7 +185,11 @@ public static class ScalingEngine
 
             var counted = Math.Max(1, currentCapacity - Math.Max(0, state.WarmingInstances));
             var evaluations = new RuleEvaluation[rules.Count + tracking.Count];
-            desired = new int[evaluations.Length];
+            if (desired.Length < evaluations.Length)
+            {
+                desired = new int[evaluations.Length];
+            }
+
             for (var i = 0; i < rules.Count; i++)
             {
                 var rule = rules[i];
@@ -115,7 +208,7 @@ public static class ScalingEngine
             for (var j = 0; j < tracking.Count; j++)
             {
                 var rule = tracking[j];
-                var observed = WindowReader.Observe(rule.AsTrigger(), policy.Target.ResourceId, windows, now, counted);
+                var observed = WindowReader.Observe(rule, policy.Target.ResourceId, windows, now, counted);
                 var wanted = observed is { } value ? Tracked(rule, value, counted) : current;
                 desired[rules.Count + j] = wanted;
                 var direction = wanted > current ? ScaleDirection.Increase : wanted < current ? ScaleDirection.Decrease : ScaleDirection.None;
@@ -130,15 +223,28 @@ public static class ScalingEngine
             Evaluations = evaluations;
         }
 
-        public bool Vertical { get; }
+        /// <summary>Lets go of the decision's inputs and results, so the spare Tick keeps nothing alive.</summary>
+        public void Release()
+        {
+            policy = null!;
+            state = null!;
+            prices = null;
+            rules = [];
+            tracking = [];
+            Ladder = [];
+            Evaluations = [];
+            Adjustments = null;
+        }
 
-        public IReadOnlyList<SkuRung> Ladder { get; }
+        public bool Vertical { get; private set; }
 
-        public RuleEvaluation[] Evaluations { get; }
+        public IReadOnlyList<SkuRung> Ladder { get; private set; } = [];
+
+        public RuleEvaluation[] Evaluations { get; private set; } = [];
 
         public List<DecisionAdjustment>? Adjustments { get; private set; }
 
-        public DecisionSeverity Severity { get; }
+        public DecisionSeverity Severity { get; private set; }
 
         public int Recommended { get; private set; }
 
@@ -170,7 +276,7 @@ public static class ScalingEngine
                 return new(DecisionOutcome.NoChange, ScaleDirection.None, current, Format($"No change at {current}: the policy has no rules."));
             }
 
-            if (Evaluations.All(e => e.Observed is null))
+            if (NoneObserved())
             {
                 return MissingData();
             }
@@ -186,28 +292,40 @@ public static class ScalingEngine
             return ScaleOut() ?? ScaleIn() ?? Quiet();
         }
 
-        public string TierNote()
+        public TierNotePart TierNote() => new(this);
+
+        public void AppendTierNote(ref ReasonText text)
         {
             if (Severity == DecisionSeverity.Normal)
             {
-                return string.Empty;
+                return;
             }
 
             var tier = Severity == DecisionSeverity.Critical ? MetricTier.Critical : MetricTier.Warning;
-            var i = Array.FindIndex(Evaluations, e => e.Tier == tier);
+            var i = 0;
+            while (Evaluations[i].Tier != tier)
+            {
+                i++;
+            }
+
             var trigger = rules[i].Trigger;
             var threshold = tier == MetricTier.Critical ? trigger.CriticalThreshold!.Value : trigger.WarningThreshold!.Value;
             var observed = Evaluations[i].Observed!.Value;
-            return tier == MetricTier.Critical
-                ? Format($" Critical: '{rules[i].Name}' is past its critical threshold ({Number(observed)} {Symbol(trigger.Operator)} {Number(threshold)}), so the emergency path may take over.")
-                : Format($" Warning: '{rules[i].Name}' is past its warning threshold ({Number(observed)} {Symbol(trigger.Operator)} {Number(threshold)}).");
+            if (tier == MetricTier.Critical)
+            {
+                text.Append($" Critical: '{rules[i].Name}' is past its critical threshold ({Number(observed)} {Symbol(trigger.Operator)} {Number(threshold)}), so the emergency path may take over.");
+            }
+            else
+            {
+                text.Append($" Warning: '{rules[i].Name}' is past its warning threshold ({Number(observed)} {Symbol(trigger.Operator)} {Number(threshold)}).");
+            }
         }
 
         private Draft? ScaleOut()
         {
             var winner = -1;
             var asking = 0;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 var isRule = i < rules.Count;
                 var wants = isRule
@@ -231,20 +349,7 @@ public static class ScalingEngine
             }
 
             Recommended = desired[winner];
-            string why;
-            if (asking == 1)
-            {
-                why = Single(winner);
-            }
-            else
-            {
-                var parts = Enumerable.Range(0, desired.Length).Where(i => i < rules.Count
-                    ? rules[i].Action.Direction == ScaleDirection.Increase && Evaluations[i].Fired && desired[i] > currentUnit
-                    : desired[i] > currentUnit).Select(DescribeAt);
-                why = Format($"rules {Join(parts)} fired; '{NameAt(winner)}' asks for the largest change (+{desired[winner] - currentUnit})");
-            }
-
-            return MoveOut(winner, why);
+            return MoveOut(winner, new Why(this, asking == 1 ? WhyKind.Single : WhyKind.LargestOut, winner, asking));
         }
 
         private Draft? ScaleIn()
@@ -252,7 +357,7 @@ public static class ScalingEngine
             var voters = 0;
             var willing = 0;
             var winner = -1;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 var isRule = i < rules.Count;
                 if (isRule ? rules[i].Action.Direction != ScaleDirection.Decrease : tracking[i - rules.Count].DisableScaleIn)
@@ -278,10 +383,8 @@ public static class ScalingEngine
 
             if (willing < voters)
             {
-                var fired = Voters(willingOnes: true).Select(DescribeAt).ToList();
-                var held = Voters(willingOnes: false).Select(DescribeAt);
                 return new(DecisionOutcome.NoChange, ScaleDirection.None, current, Format(
-                    $"No change at {Show(currentUnit)}: scale-in {(fired.Count == 1 ? "rule" : "rules")} {Join(fired)} fired, but scale in needs every scale-in rule to fire and {Join(held)} did not."));
+                    $"No change at {Show(currentUnit)}: scale-in {(willing == 1 ? "rule" : "rules")} {new RuleList(this, Pick.WillingIn)} fired, but scale in needs every scale-in rule to fire and {new RuleList(this, Pick.HeldIn)} did not."));
             }
 
             if (desired[winner] >= currentUnit)
@@ -290,44 +393,49 @@ public static class ScalingEngine
             }
 
             Recommended = desired[winner];
-            var why = willing == 1
-                ? Single(winner)
-                : Format($"all {willing} scale-in rules fired ({Join(Voters(willingOnes: true).Select(DescribeAt))}); '{NameAt(winner)}' asks for the smallest change (-{currentUnit - desired[winner]})");
-            return MoveIn(winner, why);
+            return MoveIn(winner, new Why(this, willing == 1 ? WhyKind.Single : WhyKind.SmallestIn, winner, willing));
         }
 
-        private IEnumerable<int> Voters(bool willingOnes)
+        /// <summary>Whether the rule at <paramref name="i"/> belongs in a list of <paramref name="pick"/>.</summary>
+        private bool Picked(int i, Pick pick)
         {
-            for (var i = 0; i < desired.Length; i++)
+            var isRule = i < rules.Count;
+            if (pick == Pick.All)
             {
-                var isRule = i < rules.Count;
-                if (isRule ? rules[i].Action.Direction != ScaleDirection.Decrease : tracking[i - rules.Count].DisableScaleIn)
-                {
-                    continue;
-                }
-
-                var willing = isRule ? Evaluations[i].Fired : desired[i] < currentUnit;
-                if (willing == willingOnes)
-                {
-                    yield return i;
-                }
+                return true;
             }
+
+            if (pick == Pick.AskingOut)
+            {
+                return isRule
+                    ? rules[i].Action.Direction == ScaleDirection.Increase && Evaluations[i].Fired && desired[i] > currentUnit
+                    : desired[i] > currentUnit;
+            }
+
+            // A scale-in voter: a scale-in rule, or a target tracking that may scale in; willing when it asks for less.
+            if (isRule ? rules[i].Action.Direction != ScaleDirection.Decrease : tracking[i - rules.Count].DisableScaleIn)
+            {
+                return false;
+            }
+
+            var willing = isRule ? Evaluations[i].Fired : desired[i] < currentUnit;
+            return willing == (pick == Pick.WillingIn);
         }
 
         private Draft Quiet() => new(DecisionOutcome.NoChange, ScaleDirection.None, current, Format(
-            $"No change at {Show(currentUnit)}: no rule fired ({string.Join("; ", Enumerable.Range(0, desired.Length).Select(DescribeAt))})."));
+            $"No change at {Show(currentUnit)}: no rule fired ({new RuleList(this, Pick.All, "; ")})."));
 
-        private Draft MoveOut(int winner, string why)
+        private Draft MoveOut(int winner, Why why)
         {
             var wanted = desired[winner];
             var target = Math.Clamp(wanted, minUnit, maxUnit);
             if (target == currentUnit)
             {
                 var where = Vertical
-                    ? $"{Show(currentUnit)} is already the top of the ladder"
+                    ? Format($"{Show(currentUnit)} is already the top of the ladder")
                     : Format($"capacity {current} is already at the policy's maximum of {policy.Capacity.Maximum}");
                 Adjust(AdjustmentKind.Bounds, where);
-                return new(DecisionOutcome.AtBound, ScaleDirection.Increase, current, $"{VerbOut} not possible: {why}, but {where}.");
+                return new(DecisionOutcome.AtBound, ScaleDirection.Increase, current, Format($"{VerbOut} not possible: {why}, but {where}."));
             }
 
             var cooldown = CooldownOf(winner, ScaleDirection.Increase);
@@ -336,38 +444,39 @@ public static class ScalingEngine
                 return Held(winner, why, ScaleDirection.Increase, target, last, cooldown);
             }
 
-            var capped = string.Empty;
+            string? capped = null;
             if (target != wanted)
             {
                 capped = Vertical
-                    ? $" The step is capped at the top of the ladder, {Show(target)}."
-                    : Format($" The change of {wanted - currentUnit} is capped at the policy's maximum of {target}.");
-                Adjust(AdjustmentKind.Bounds, capped.Trim());
+                    ? Format($"The step is capped at the top of the ladder, {Show(target)}.")
+                    : Format($"The change of {wanted - currentUnit} is capped at the policy's maximum of {target}.");
+                Adjust(AdjustmentKind.Bounds, capped);
             }
 
             if (CapByCost(target) is { } cost)
             {
                 if (cost.Unit <= currentUnit)
                 {
-                    return new(DecisionOutcome.AtBound, ScaleDirection.Increase, current, $"{VerbOut} not possible: {why}, but {cost.Text}.");
+                    return new(DecisionOutcome.AtBound, ScaleDirection.Increase, current, Format($"{VerbOut} not possible: {why}, but {cost.Text}."));
                 }
 
                 target = cost.Unit;
-                capped += $" Capped at {Show(target)} by the cost cap: {cost.Text}.";
+                return new(DecisionOutcome.Scale, ScaleDirection.Increase, target, Format(
+                    $"{VerbOut} {Show(currentUnit)} → {Show(target)}: {why}.{(capped is null ? null : " ")}{capped} Capped at {Show(target)} by the cost cap: {cost.Text}."), Vertical);
             }
 
-            return new(DecisionOutcome.Scale, ScaleDirection.Increase, target, Format($"{VerbOut} {Show(currentUnit)} → {Show(target)}: {why}.{capped}"), Vertical);
+            return new(DecisionOutcome.Scale, ScaleDirection.Increase, target, Format($"{VerbOut} {Show(currentUnit)} → {Show(target)}: {why}.{(capped is null ? null : " ")}{capped}"), Vertical);
         }
 
-        private Draft MoveIn(int winner, string why)
+        private Draft MoveIn(int winner, Why why)
         {
             var wanted = desired[winner];
-            var notes = string.Empty;
+            string? notes = null;
             if (!Vertical && state.WarmingInstances > 0)
             {
-                var warming = Format($"{state.WarmingInstances} {(state.WarmingInstances == 1 ? "instance is" : "instances are")} still warming up");
-                Adjust(AdjustmentKind.WarmUp, warming + ", so scale-in waits until they count");
-                return new(DecisionOutcome.NoChange, ScaleDirection.None, current, Format($"No change at {current}: {why}, but {warming}, so scale-in waits until they count."));
+                var warming = state.WarmingInstances == 1 ? "instance is" : "instances are";
+                Adjust(AdjustmentKind.WarmUp, Format($"{state.WarmingInstances} {warming} still warming up, so scale-in waits until they count"));
+                return new(DecisionOutcome.NoChange, ScaleDirection.None, current, Format($"No change at {current}: {why}, but {state.WarmingInstances} {warming} still warming up, so scale-in waits until they count."));
             }
 
             if (policy.ScaleInStabilization is { } window && window > TimeSpan.Zero)
@@ -383,7 +492,7 @@ public static class ScalingEngine
 
                 if (highest > wanted)
                 {
-                    var note = Format($"the highest recommendation over the last {Duration(window)} was {highest} (scale-in stabilization)");
+                    var note = new StabilizationNote(window, highest);
                     Adjust(AdjustmentKind.Stabilization, Format($"scale-in target raised from {wanted} to {Math.Min(highest, current)}: {note}"));
                     if (highest >= current)
                     {
@@ -425,10 +534,10 @@ public static class ScalingEngine
             if (target == currentUnit)
             {
                 var where = Vertical
-                    ? $"{Show(currentUnit)} is already the bottom of the ladder"
+                    ? Format($"{Show(currentUnit)} is already the bottom of the ladder")
                     : Format($"capacity {current} is already at the policy's minimum of {policy.Capacity.Minimum}");
                 Adjust(AdjustmentKind.Bounds, where);
-                return new(DecisionOutcome.AtBound, ScaleDirection.Decrease, current, $"{VerbIn} not possible: {why}, but {where}.");
+                return new(DecisionOutcome.AtBound, ScaleDirection.Decrease, current, Format($"{VerbIn} not possible: {why}, but {where}."));
             }
 
             var cooldown = CooldownOf(winner, ScaleDirection.Decrease);
@@ -437,27 +546,27 @@ public static class ScalingEngine
                 return Held(winner, why, ScaleDirection.Decrease, target, last, cooldown);
             }
 
+            string? capped = null;
             if (target != wanted)
             {
-                var capped = Vertical
-                    ? $" The step is capped at the bottom of the ladder, {Show(target)}."
-                    : Format($" The change of {currentUnit - wanted} is capped at the policy's minimum of {target}.");
-                Adjust(AdjustmentKind.Bounds, capped.Trim());
-                notes += capped;
+                capped = Vertical
+                    ? Format($"The step is capped at the bottom of the ladder, {Show(target)}.")
+                    : Format($"The change of {currentUnit - wanted} is capped at the policy's minimum of {target}.");
+                Adjust(AdjustmentKind.Bounds, capped);
             }
 
-            return new(DecisionOutcome.Scale, ScaleDirection.Decrease, target, $"{VerbIn} {Show(currentUnit)} → {Show(target)}: {why}.{notes}", Vertical);
+            return new(DecisionOutcome.Scale, ScaleDirection.Decrease, target, Format($"{VerbIn} {Show(currentUnit)} → {Show(target)}: {why}.{notes}{(capped is null ? null : " ")}{capped}"), Vertical);
         }
 
-        private Draft Held(int winner, string why, ScaleDirection direction, int target, DateTimeOffset last, TimeSpan cooldown)
+        private Draft Held(int winner, Why why, ScaleDirection direction, int target, DateTimeOffset last, TimeSpan cooldown)
         {
-            var verb = direction == ScaleDirection.Increase ? VerbOut : VerbIn;
+            var verb = direction == ScaleDirection.Increase ? (Vertical ? "step up" : "scale out") : (Vertical ? "step down" : "scale in");
             var kind = direction == ScaleDirection.Increase ? "scale-out" : "scale-in";
-            var owner = winner < rules.Count ? $"rule '{rules[winner].Name}'" : $"target tracking '{tracking[winner - rules.Count].Name}'";
-            var clause = Format($"the {Duration(cooldown)} {kind} cooldown of {owner} since the last {kind} at {last:u} holds until {last + cooldown:u}");
+            var owner = winner < rules.Count ? "rule" : "target tracking";
+            var clause = Format($"the {Duration(cooldown)} {kind} cooldown of {owner} '{NameAt(winner)}' since the last {kind} at {last:u} holds until {last + cooldown:u}");
             Adjust(AdjustmentKind.Cooldown, clause);
             return new(DecisionOutcome.CooldownHeld, direction, current, Format(
-                $"Cooldown held at {Show(currentUnit)}: {why}, which would {verb.ToLowerInvariant()} {Show(currentUnit)} → {Show(target)}, but {clause}."));
+                $"Cooldown held at {Show(currentUnit)}: {why}, which would {verb} {Show(currentUnit)} → {Show(target)}, but {clause}."));
         }
 
         private Draft MissingData()
@@ -489,7 +598,7 @@ public static class ScalingEngine
         private string? WouldScaleOut(int capacity)
         {
             var factor = (double)current / capacity;
-            for (var i = 0; i < desired.Length; i++)
+            for (var i = 0; i < Evaluations.Length; i++)
             {
                 if (Evaluations[i].Observed is not { } observed)
                 {
@@ -663,29 +772,97 @@ public static class ScalingEngine
             return direction == ScaleDirection.Increase ? rule.EffectiveScaleOutCooldown : rule.EffectiveScaleInCooldown;
         }
 
-        private string Single(int index)
+        public void AppendWhy(ref ReasonText text, WhyKind kind, int winner, int count)
         {
-            if (index >= rules.Count)
+            if (kind == WhyKind.LargestOut)
             {
-                var rule = tracking[index - rules.Count];
-                var evaluation = Evaluations[index];
-                var per = rule.DividePerInstance || state.WarmingInstances > 0 ? Format($" at {Math.Max(1, current - Math.Max(0, state.WarmingInstances))} counted instances") : string.Empty;
-                return Format($"{DescribeAt(index)} asks for ceil({current - Math.Max(0, state.WarmingInstances)} × {Number(evaluation.Observed!.Value)} / {Number(rule.TargetValue)}) = {desired[index]}{per}");
+                text.Append($"rules {new RuleList(this, Pick.AskingOut)} fired; '{NameAt(winner)}' asks for the largest change (+{desired[winner] - currentUnit})");
+                return;
             }
 
-            var text = "rule " + Fired(rules[index], Evaluations[index]);
-            var action = rules[index].Action;
-            if (action.Steps is { Count: > 0 } steps && FindStep(steps, rules[index].Trigger, Evaluations[index].Observed!.Value) is { } step)
+            if (kind == WhyKind.SmallestIn)
             {
-                var range = Format($"{(step.LowerBound is { } lo ? Number(lo) : "-∞")} to {(step.UpperBound is { } hi ? Number(hi) : "∞")}");
-                text += Format($", and its step for {range} past the threshold asks for {Change(action, step.Change)}");
+                text.Append($"all {count} scale-in rules fired ({new RuleList(this, Pick.WillingIn)}); '{NameAt(winner)}' asks for the smallest change (-{currentUnit - desired[winner]})");
+                return;
+            }
+
+            if (winner >= rules.Count)
+            {
+                var rule = tracking[winner - rules.Count];
+                var counted = current - Math.Max(0, state.WarmingInstances);
+                text.Append($"{new Described(this, winner)} asks for ceil({counted} × {Number(Evaluations[winner].Observed!.Value)} / {Number(rule.TargetValue)}) = {desired[winner]}");
+                if (rule.DividePerInstance || state.WarmingInstances > 0)
+                {
+                    text.Append($" at {Math.Max(1, counted)} counted instances");
+                }
+
+                return;
+            }
+
+            text.Append($"rule {Fired(rules[winner], Evaluations[winner])}");
+            var action = rules[winner].Action;
+            if (action.Steps is { Count: > 0 } steps && FindStep(steps, rules[winner].Trigger, Evaluations[winner].Observed!.Value) is { } step)
+            {
+                var lower = step.LowerBound is { } lo ? DecisionText.Number(lo) : "-∞";
+                var upper = step.UpperBound is { } hi ? DecisionText.Number(hi) : "∞";
+                text.Append($", and its step for {lower} to {upper} past the threshold asks for {Change(action, step.Change)}");
             }
             else if (action.Type == ScaleActionType.PercentChangeCount)
             {
-                text += Format($", asking for {(action.Direction == ScaleDirection.Decrease ? "-" : "+")}{Number(action.Percent ?? 0)}% ({desired[index] - currentUnit:+0;-0})");
+                text.Append($", asking for {(action.Direction == ScaleDirection.Decrease ? "-" : "+")}{Number(action.Percent ?? 0)}% ({desired[winner] - currentUnit:+0;-0})");
+            }
+        }
+
+        public void AppendDescribed(ref ReasonText text, int index)
+        {
+            if (index < rules.Count)
+            {
+                text.AppendFormatted(Describe(rules[index], Evaluations[index]));
+            }
+            else
+            {
+                text.AppendFormatted(Describe(tracking[index - rules.Count], Evaluations[index]));
+            }
+        }
+
+        /// <summary>The picked rules described, joined as people write lists ("a, b and c") or with <paramref name="separator"/>.</summary>
+        public void AppendList(ref ReasonText text, Pick pick, string? separator)
+        {
+            var total = 0;
+            for (var i = 0; i < Evaluations.Length; i++)
+            {
+                total += Picked(i, pick) ? 1 : 0;
             }
 
-            return text;
+            var written = 0;
+            for (var i = 0; i < Evaluations.Length; i++)
+            {
+                if (!Picked(i, pick))
+                {
+                    continue;
+                }
+
+                if (written > 0)
+                {
+                    text.AppendLiteral(separator ?? (written == total - 1 ? " and " : ", "));
+                }
+
+                AppendDescribed(ref text, i);
+                written++;
+            }
+        }
+
+        private bool NoneObserved()
+        {
+            foreach (var evaluation in Evaluations)
+            {
+                if (evaluation.Observed is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string Change(ScaleAction action, int change) => action.Type switch
@@ -696,12 +873,9 @@ public static class ScalingEngine
             _ => Format($"{(action.Direction == ScaleDirection.Decrease ? "-" : "+")}{change}"),
         };
 
-        private string DescribeAt(int index) =>
-            index < rules.Count ? Describe(rules[index], Evaluations[index]) : Describe(tracking[index - rules.Count], Evaluations[index]);
-
         private string NameAt(int index) => index < rules.Count ? rules[index].Name : tracking[index - rules.Count].Name;
 
-        private string Show(int unit) => Vertical && unit >= 0 && unit < Ladder.Count ? Ladder[unit].Name : unit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private Shown Show(int unit) => new(Ladder, Vertical, unit);
 
         private void Adjust(AdjustmentKind kind, string detail) => (Adjustments ??= []).Add(new DecisionAdjustment(kind, detail));
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 
@@ -11,31 +12,70 @@ internal static class WindowReader
 
     public static double? Observe(MetricTrigger trigger, string targetResourceId, IReadOnlyList<MetricWindow> windows, DateTimeOffset now, int countedCapacity)
     {
-        var window = Find(trigger, targetResourceId, windows);
-        if (window is null)
-        {
-            return null;
-        }
-
-        var value = trigger.Percentile is { } percentile
-            ? Percentile(window.Points, now - trigger.TimeWindow, now, percentile)
-            : Aggregate(window.Points, now - trigger.TimeWindow, now, trigger.TimeAggregation);
-        return value is { } v && trigger.DividePerInstance ? v / Math.Max(1, countedCapacity) : value;
+        var window = Find(trigger.MetricName, trigger.MetricNamespace, trigger.MetricResourceId ?? targetResourceId, trigger.Statistic, trigger.TimeGrain, trigger.TimeWindow, trigger.Dimensions, windows);
+        return window is null ? null : Read(window, now - trigger.TimeWindow, now, trigger.TimeAggregation, trigger.Percentile, trigger.DividePerInstance, countedCapacity);
     }
 
-    private static MetricWindow? Find(MetricTrigger trigger, string targetResourceId, IReadOnlyList<MetricWindow> windows)
+    /// <summary>What a target tracking sees, read as <see cref="TargetTrackingRule.AsTrigger"/> would be.</summary>
+    public static double? Observe(TargetTrackingRule rule, string targetResourceId, IReadOnlyList<MetricWindow> windows, DateTimeOffset now, int countedCapacity)
     {
-        var resourceId = trigger.MetricResourceId ?? targetResourceId;
+        var window = Find(rule.MetricName, rule.MetricNamespace, rule.MetricResourceId ?? targetResourceId, rule.Statistic, rule.TimeGrain, rule.TimeWindow, rule.Dimensions, windows);
+        return window is null ? null : Read(window, now - rule.TimeWindow, now, rule.TimeAggregation, rule.Percentile, rule.DividePerInstance, countedCapacity);
+    }
+
+    private static double? Read(MetricWindow window, DateTimeOffset from, DateTimeOffset to, TimeAggregation aggregation, double? percentile, bool dividePerInstance, int countedCapacity)
+    {
+        double? value;
+        var points = window.Points;
+        MetricPoint[]? copied = null;
+        var span = points switch
+        {
+            MetricPoint[] array => array,
+            List<MetricPoint> list => CollectionsMarshal.AsSpan(list),
+            MetricPointSlice slice => slice.Span,
+            _ => copied = ArrayPool<MetricPoint>.Shared.Rent(points.Count),
+        };
+        try
+        {
+            if (copied is not null)
+            {
+                for (var i = 0; i < points.Count; i++)
+                {
+                    copied[i] = points[i];
+                }
+
+                span = copied.AsSpan(0, points.Count);
+            }
+
+            value = percentile is { } p
+                ? Percentile(span, from.UtcTicks, to.UtcTicks, p)
+                : Aggregate(span, from.UtcTicks, to.UtcTicks, aggregation);
+        }
+        finally
+        {
+            if (copied is not null)
+            {
+                ArrayPool<MetricPoint>.Shared.Return(copied, clearArray: true);
+            }
+        }
+
+        return value is { } v && dividePerInstance ? v / Math.Max(1, countedCapacity) : value;
+    }
+
+    private static MetricWindow? Find(
+        string metricName, string? metricNamespace, string resourceId, TimeAggregation statistic, TimeSpan grain, TimeSpan span, IReadOnlyList<MetricDimension>? dimensions, IReadOnlyList<MetricWindow> windows)
+    {
         for (var i = 0; i < windows.Count; i++)
         {
             var request = windows[i].Request;
-            if (string.Equals(request.MetricName, trigger.MetricName, StringComparison.Ordinal)
+            // The cheap comparisons first: rules on one metric usually differ by their window.
+            if (request.Window == span
+                && request.TimeGrain == grain
+                && request.Aggregation == statistic
+                && string.Equals(request.MetricName, metricName, StringComparison.Ordinal)
                 && string.Equals(request.ResourceId, resourceId, StringComparison.Ordinal)
-                && string.Equals(request.MetricNamespace, trigger.MetricNamespace, StringComparison.Ordinal)
-                && request.Aggregation == trigger.Statistic
-                && request.TimeGrain == trigger.TimeGrain
-                && request.Window == trigger.TimeWindow
-                && string.Equals(request.DimensionFilter, MetricRequest.FilterFor(trigger.Dimensions), StringComparison.Ordinal))
+                && string.Equals(request.MetricNamespace, metricNamespace, StringComparison.Ordinal)
+                && string.Equals(request.DimensionFilter, MetricRequest.FilterFor(dimensions), StringComparison.Ordinal))
             {
                 return windows[i];
             }
@@ -44,14 +84,15 @@ internal static class WindowReader
         return null;
     }
 
-    private static double? Aggregate(IReadOnlyList<MetricPoint> points, DateTimeOffset from, DateTimeOffset to, TimeAggregation aggregation)
+    // Points are compared by UTC ticks, as DateTimeOffset compares them.
+    private static double? Aggregate(ReadOnlySpan<MetricPoint> points, long from, long to, TimeAggregation aggregation)
     {
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity, last = 0;
         var count = 0;
-        for (var i = 0; i < points.Count; i++)
+        foreach (var point in points)
         {
-            var point = points[i];
-            if (point.Value is not { } value || point.TimeStamp < from || point.TimeStamp > to)
+            var at = point.TimeStamp.UtcTicks;
+            if (point.Value is not { } value || at < from || at > to)
             {
                 continue;
             }
@@ -81,17 +122,17 @@ internal static class WindowReader
     }
 
     /// <summary>The percentile of the window's values, interpolated between the closest ranks (Excel's PERCENTILE.INC).</summary>
-    private static double? Percentile(IReadOnlyList<MetricPoint> points, DateTimeOffset from, DateTimeOffset to, double percentile)
+    private static double? Percentile(ReadOnlySpan<MetricPoint> points, long from, long to, double percentile)
     {
         double[]? rented = null;
-        var buffer = points.Count <= StackLimit ? stackalloc double[points.Count] : (rented = ArrayPool<double>.Shared.Rent(points.Count));
+        var buffer = points.Length <= StackLimit ? stackalloc double[points.Length] : (rented = ArrayPool<double>.Shared.Rent(points.Length));
         try
         {
             var count = 0;
-            for (var i = 0; i < points.Count; i++)
+            foreach (var point in points)
             {
-                var point = points[i];
-                if (point.Value is { } value && point.TimeStamp >= from && point.TimeStamp <= to)
+                var at = point.TimeStamp.UtcTicks;
+                if (point.Value is { } value && at >= from && at <= to)
                 {
                     buffer[count++] = value;
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
@@ -22,6 +23,11 @@ public sealed class PolicyStrategy : ScalingStrategy
 
     private readonly ScalingPolicy policy;
     private readonly WindowSource[] sources;
+
+    // Reused every tick (the engine reads them within the tick): one window per source, and the one-minute points of
+    // each metric, made once per minute and shared by every window that reads them.
+    private readonly MetricWindow[] windows;
+    private readonly MinutePoints?[] minutePoints = new MinutePoints?[2 * Enum.GetValues<SimulatedMetric>().Length];
     private readonly Dictionary<DecisionOutcome, int> outcomes = [];
     private TargetState state;
     private int? procedureEndsAt;
@@ -45,12 +51,13 @@ public sealed class PolicyStrategy : ScalingStrategy
             .Concat((policy.TargetTracking ?? []).Select(rule => rule.ToRequest(policy.Target.ResourceId)))
             .Distinct()
             .Select(request => SimulatedMetricNames.TryResolve(request.MetricName, out var metric)
-                ? new WindowSource(request, metric)
+                ? new WindowSource(request, metric, minutePoints)
                 : throw new ArgumentException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"the policy reads metric '{request.MetricName}', which the simulated target does not produce; use one of {string.Join(", ", SimulatedMetricNames.All.Select(n => $"'{n}'"))}."),
                     nameof(policy)))
             .ToArray();
+        windows = new MetricWindow[sources.Length];
     }
 
     public override string Name { get; }
@@ -79,7 +86,6 @@ public sealed class PolicyStrategy : ScalingStrategy
             procedureEndsAt = null;
         }
 
-        var windows = new MetricWindow[sources.Length];
         for (var i = 0; i < sources.Length; i++)
         {
             windows[i] = sources[i].Read(tick);
@@ -87,22 +93,39 @@ public sealed class PolicyStrategy : ScalingStrategy
 
         // What the tick's caller tells the engine: instances not serving yet, recent recommendations (scale-in
         // stabilization) and how many ticks in a row had no metrics.
+        // A new state only when one of these changes (most ticks change none).
         var stabilization = policy.ScaleInStabilization ?? TimeSpan.Zero;
-        state = state with
+        var warming = tick.CurrentCapacity - tick.ReadyCapacity;
+        var expired = false;
+        foreach (var recommendation in state.RecentRecommendations)
         {
-            WarmingInstances = tick.CurrentCapacity - tick.ReadyCapacity,
-            RecentRecommendations = [.. state.RecentRecommendations.Where(r => r.At > tick.Now - stabilization)],
-        };
+            expired |= !(recommendation.At > tick.Now - stabilization);
+        }
+
+        if (expired || warming != state.WarmingInstances)
+        {
+            state = state with
+            {
+                WarmingInstances = warming,
+                RecentRecommendations = expired ? Unexpired(state.RecentRecommendations, tick.Now - stabilization) : state.RecentRecommendations,
+            };
+        }
+
         var decision = ScalingEngine.Decide(policy, windows, state, tick.CurrentCapacity, tick.Now);
         LastDecision = decision;
-        state = state with
+        var failures = decision.Outcome == DecisionOutcome.NoData ? state.ConsecutiveMetricFailures + 1 : 0;
+        var remember = decision.RecommendedCapacity is { } && stabilization > TimeSpan.Zero;
+        if (remember || failures != state.ConsecutiveMetricFailures)
         {
-            ConsecutiveMetricFailures = decision.Outcome == DecisionOutcome.NoData ? state.ConsecutiveMetricFailures + 1 : 0,
-            RecentRecommendations = decision.RecommendedCapacity is { } recommended && stabilization > TimeSpan.Zero
-                ? [.. state.RecentRecommendations, new CapacityRecommendation(tick.Now, recommended)]
-                : state.RecentRecommendations,
-        };
-        outcomes[decision.Outcome] = outcomes.GetValueOrDefault(decision.Outcome) + 1;
+            state = state with
+            {
+                ConsecutiveMetricFailures = failures,
+                RecentRecommendations = remember
+                    ? [.. state.RecentRecommendations, new CapacityRecommendation(tick.Now, decision.RecommendedCapacity!.Value)]
+                    : state.RecentRecommendations,
+            };
+        }
+        CollectionsMarshal.GetValueRefOrAddDefault(outcomes, decision.Outcome, out _)++;
         if (!decision.RequiresAction || policy.Mode != PolicyMode.Active)
         {
             return new CapacityRequest(tick.CurrentCapacity);
@@ -116,40 +139,93 @@ public sealed class PolicyStrategy : ScalingStrategy
         return new CapacityRequest(decision.NewCapacity);
     }
 
+    /// <summary>
+    /// The one-minute points of one metric for the most recent minutes, each made once, when first read. Minute m is
+    /// kept at m % size and m % size + size in a buffer of twice the longest window read, so the last minutes are
+    /// always one contiguous slice; older points are let go (no window reaches them again).
+    /// </summary>
+    private sealed class MinutePoints(SimulatedMetric metric, bool isCount)
+    {
+        private MetricPoint[] buffer = [];
+        private int size;
+        private int next;
+
+        /// <summary>Shows the <paramref name="count"/> minutes before <paramref name="end"/> (fewer at the start) in <paramref name="slice"/>.</summary>
+        public void Show(ReplayTick tick, int end, int count, MetricPointSlice slice)
+        {
+            if (count > size)
+            {
+                Grow(count);
+            }
+
+            var history = tick.History(metric);
+            for (var minute = Math.Max(next, end - size); minute < end; minute++)
+            {
+                var value = history[minute];
+                var point = new MetricPoint(tick.Start.AddMinutes(minute), double.IsNaN(value) ? null : isCount ? 1 : value);
+                buffer[minute % size] = point;
+                buffer[(minute % size) + size] = point;
+            }
+
+            next = Math.Max(next, end);
+            var shown = Math.Min(count, end);
+            slice.Show(buffer, (end % size) + size - shown, shown);
+        }
+
+        private void Grow(int minutes)
+        {
+            // Only before the first minute is made, since every window is read on the first tick; a later growth starts over.
+            size = minutes;
+            buffer = new MetricPoint[2 * size];
+            next = 0;
+        }
+    }
+
+    private static List<CapacityRecommendation> Unexpired(IReadOnlyList<CapacityRecommendation> recommendations, DateTimeOffset after)
+    {
+        var kept = new List<CapacityRecommendation>(recommendations.Count);
+        foreach (var recommendation in recommendations)
+        {
+            if (recommendation.At > after)
+            {
+                kept.Add(recommendation);
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>Turns the target's per-minute history into the window Azure Monitor would return for one request.</summary>
-    private sealed class WindowSource(MetricRequest request, SimulatedMetric metric)
+    private sealed class WindowSource(MetricRequest request, SimulatedMetric metric, MinutePoints?[] shared)
     {
         private readonly int grain = Math.Max(1, TargetModel.Minutes(request.TimeGrain));
         private readonly int count = Math.Max(1, (int)Math.Ceiling((request.Window.TotalMinutes / Math.Max(1, TargetModel.Minutes(request.TimeGrain))) - 1e-9));
-
-        // A minute's value never changes once reported, so one-minute points are made once and shared by every window.
-        private MetricPoint[]? minutePoints;
+        private readonly MetricPointSlice slice = new();
+        private MetricWindow? window;
 
         public MetricWindow Read(ReplayTick tick)
         {
             var history = tick.History(metric);
             var end = tick.Minute + 1;
             var first = Math.Max(0, count - (end / grain) - (end % grain == 0 ? 0 : 1));
-            var points = new MetricPoint[count - first];
             if (grain == 1)
             {
-                minutePoints ??= new MetricPoint[tick.Length];
-                for (var k = first; k < count; k++)
-                {
-                    var minute = end - count + k;
-                    points[k - first] = minutePoints[minute] ??= new MetricPoint(tick.Start.AddMinutes(minute), Aggregate(history, minute, minute + 1));
-                }
-
-                return new MetricWindow(request, points);
+                // A count reads 1 for every minute with data, so it has points of its own.
+                var isCount = request.Aggregation == TimeAggregation.Count;
+                var minutes = shared[(2 * (int)metric) + (isCount ? 1 : 0)] ??= new MinutePoints(metric, isCount);
+                minutes.Show(tick, end, count, slice);
+                return window ??= new MetricWindow(request, slice);
             }
+
+            var grained = new MetricPoint[count - first];
 
             for (var k = first; k < count; k++)
             {
                 var from = end - ((count - k) * grain);
-                points[k - first] = new MetricPoint(tick.Start.AddMinutes(from), Aggregate(history, Math.Max(0, from), from + grain));
+                grained[k - first] = new MetricPoint(tick.Start.AddMinutes(from), Aggregate(history, Math.Max(0, from), from + grain));
             }
 
-            return new MetricWindow(request, points);
+            return new MetricWindow(request, grained);
         }
 
         private double? Aggregate(ReadOnlySpan<double> history, int from, int to)

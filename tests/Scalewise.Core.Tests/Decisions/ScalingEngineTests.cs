@@ -26,6 +26,29 @@ public sealed class ScalingEngineTests
         Assert.Equal("Scale out 4 → 5: rule 'cpu-high' fired (Percentage CPU Average over 5m = 86.2 > 80).", decision.Reason);
     }
 
+    [Theory]
+    [InlineData(86.2, "86.2 > 80")]
+    [InlineData(2.675, "2.68, not > 80")]
+    [InlineData(1.005, "1, not > 80")]
+    [InlineData(0.125, "0.12, not > 80")]
+    [InlineData(70.375, "70.38, not > 80")]
+    [InlineData(99.999, "100 > 80")]
+    [InlineData(79.995, "80, not > 80")]
+    [InlineData(0, "0, not > 80")]
+    [InlineData(0.004567, "0.00457, not > 80")]
+    [InlineData(-3.25, "-3.25, not > 80")]
+    [InlineData(1234567.891, "1234567.89 > 80")]
+    [InlineData(12345678901234.5, "12345678901234.5 > 80")]
+    public void Decide_ObservedValue_ReasonShowsItRoundedToTwoDecimals(double observed, string expected)
+    {
+        var rule = CpuHigh();
+        var policy = Policy(rule);
+
+        var decision = ScalingEngine.Decide(policy, [Window(policy, rule, observed)], NeverScaled, 4, Now);
+
+        Assert.Contains("Percentage CPU Average over 5m = " + expected + ")", decision.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decide_CurrentCultureUsesDecimalComma_ReasonUsesInvariantNumbers()
     {
