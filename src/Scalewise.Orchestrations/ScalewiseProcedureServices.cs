@@ -20,6 +20,7 @@ public static class ScalewiseProcedureServices
         configuration.GetSection(TimingSection).Bind(timing);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(timing);
+        services.TryAddSingleton(PriceConfiguration.Read(configuration));
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();

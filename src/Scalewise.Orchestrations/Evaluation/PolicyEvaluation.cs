@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
+using Scalewise.Core.Pricing;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 
@@ -22,6 +23,7 @@ public sealed partial class PolicyEvaluation(
     IForecastStore forecasts,
     IProcedureHistory history,
     ProcedureLauncher launcher,
+    PriceTable prices,
     TimeProvider time,
     ILogger<PolicyEvaluation> logger)
 {
@@ -108,7 +110,7 @@ public sealed partial class PolicyEvaluation(
         var windows = requests.Count == 0 ? [] : await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
-        var decision = ScalingTick.Decide(policy, windows, state.State, target.Capacity, now, forecast);
+        var decision = ScalingTick.Decide(policy, windows, state.State with { CurrentSku = target.Sku ?? state.State.CurrentSku }, target.Capacity, now, forecast, prices);
 
         if (emergenciesOnly && decision.Kind != DecisionKind.Emergency)
         {
