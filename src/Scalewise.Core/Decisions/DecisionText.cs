@@ -11,6 +11,11 @@ internal static class DecisionText
     /// <summary>"Percentage CPU Average over 5m", "Requests per instance P95 over 3m".</summary>
     public static string Metric(MetricTrigger trigger)
     {
+        if (trigger.Formula is { } formula)
+        {
+            return "formula " + formula;
+        }
+
         var statistic = trigger.Percentile is { } p ? "P" + Number(p) : trigger.TimeAggregation.ToString();
         var perInstance = trigger.DividePerInstance ? " per instance" : string.Empty;
         return $"{trigger.MetricName}{perInstance} {statistic} over {Duration(trigger.TimeWindow)}";
@@ -22,13 +27,16 @@ internal static class DecisionText
         var trigger = rule.Trigger;
         if (evaluation.Observed is not { } observed)
         {
-            return $"'{rule.Name}' (no data for {Metric(trigger)})";
+            return trigger.Formula is null
+                ? $"'{rule.Name}' (no data for {Metric(trigger)})"
+                : $"'{rule.Name}' (no value for {Metric(trigger)}: {evaluation.Detail})";
         }
 
         var comparison = evaluation.Fired
             ? $"{Number(observed)} {Symbol(trigger.Operator)} {Number(trigger.Threshold)}"
             : $"{Number(observed)}, not {Symbol(trigger.Operator)} {Number(trigger.Threshold)}";
-        return $"'{rule.Name}' ({Metric(trigger)} = {comparison})";
+        var parts = evaluation.Detail is { } detail ? $"; {detail}" : string.Empty;
+        return $"'{rule.Name}' ({Metric(trigger)} = {comparison}{parts})";
     }
 
     /// <summary>"target tracking 'cpu-70' (Percentage CPU Average over 5m = 84 against a target of 70)".</summary>

@@ -41,8 +41,10 @@ public sealed class PolicyStrategy : ScalingStrategy
         }
 
         sources = policy.Rules
+            .Where(rule => rule.Trigger.Formula is null)
             .Select(rule => rule.Trigger.ToRequest(policy.Target.ResourceId))
             .Concat((policy.TargetTracking ?? []).Select(rule => rule.ToRequest(policy.Target.ResourceId)))
+            .Concat((policy.Metrics ?? []).Select(metric => metric.ToRequest(policy.Target.ResourceId)))
             .Distinct()
             .Select(request => SimulatedMetricNames.TryResolve(request.MetricName, out var metric)
                 ? new WindowSource(request, metric)

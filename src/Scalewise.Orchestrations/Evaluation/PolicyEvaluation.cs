@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Scalewise.Core.Decisions;
+using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Pricing;
@@ -106,7 +107,7 @@ public sealed partial class PolicyEvaluation(
         }
 
         var now = time.GetUtcNow();
-        var requests = policy.Rules.Select(r => r.Trigger.ToRequest(policy.Target.ResourceId)).Concat(EmergencyDetector.Requests(policy)).Distinct().ToList();
+        var requests = PolicyMetrics.Requests(policy);
         var windows = requests.Count == 0 ? [] : await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
