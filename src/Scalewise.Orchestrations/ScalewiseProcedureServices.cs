@@ -24,6 +24,7 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();
+        services.AddSingleton<WarningNotifications>();
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();

@@ -22,21 +22,23 @@ internal static class DecisionText
     }
 
     /// <summary>"'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)", or why it did not fire.</summary>
-    public static string Describe(ScalingRule rule, RuleEvaluation evaluation)
+    public static string Describe(ScalingRule rule, RuleEvaluation evaluation) => Describe(rule.Name, rule.Trigger, evaluation);
+
+    /// <summary>A rule's or an alert's trigger, by name: "'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)".</summary>
+    public static string Describe(string name, MetricTrigger trigger, RuleEvaluation evaluation)
     {
-        var trigger = rule.Trigger;
         if (evaluation.Observed is not { } observed)
         {
             return trigger.Formula is null
-                ? $"'{rule.Name}' (no data for {Metric(trigger)})"
-                : $"'{rule.Name}' (no value for {Metric(trigger)}: {evaluation.Detail})";
+                ? $"'{name}' (no data for {Metric(trigger)})"
+                : $"'{name}' (no value for {Metric(trigger)}: {evaluation.Detail})";
         }
 
         var comparison = evaluation.Fired
             ? $"{Number(observed)} {Symbol(trigger.Operator)} {Number(trigger.Threshold)}"
             : $"{Number(observed)}, not {Symbol(trigger.Operator)} {Number(trigger.Threshold)}";
         var parts = evaluation.Detail is { } detail ? $"; {detail}" : string.Empty;
-        return $"'{rule.Name}' ({Metric(trigger)} = {comparison}{parts})";
+        return $"'{name}' ({Metric(trigger)} = {comparison}{parts})";
     }
 
     /// <summary>"target tracking 'cpu-70' (Percentage CPU Average over 5m = 84 against a target of 70)".</summary>

@@ -32,7 +32,8 @@ public static class ScalingEngine
         var draft = tick.Choose();
 
         var outcome = draft.Outcome;
-        var reason = draft.Reason + tick.TierNote();
+        var alerts = AlertEvaluation.Evaluate(policy, windows, state, currentCapacity, now, out var alerted);
+        var reason = draft.Reason + tick.TierNote() + alerted;
         if (policy.Mode == PolicyMode.Observe && outcome == DecisionOutcome.Scale)
         {
             outcome = DecisionOutcome.Observed;
@@ -49,13 +50,13 @@ public static class ScalingEngine
             currentCapacity,
             draft.IsSku ? currentCapacity : draft.NewUnit,
             reason,
-            tick.Evaluations,
+            alerts is null ? tick.Evaluations : [.. tick.Evaluations, .. alerts],
             now)
         {
             CurrentSku = state.CurrentSku,
             NewSku = draft.IsSku && moved ? tick.Ladder[draft.NewUnit].Name : null,
             Adjustments = tick.Adjustments ?? (IReadOnlyList<DecisionAdjustment>)[],
-            Severity = tick.Severity,
+            Severity = alerted.Length > 0 && tick.Severity == DecisionSeverity.Normal ? DecisionSeverity.Warning : tick.Severity,
             RecommendedCapacity = tick.Vertical ? null : tick.Recommended,
         };
     }

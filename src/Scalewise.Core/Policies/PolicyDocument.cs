@@ -98,19 +98,29 @@ public static partial class PolicyDocument
             return errors;
         }
 
-        if (root is not JsonObject document || document["rules"] is not JsonArray rules)
+        if (root is not JsonObject document)
         {
             return errors;
         }
 
-        for (var i = 0; i < rules.Count; i++)
+        foreach (var (section, rules) in new[] { ("rules", document["rules"] as JsonArray), ("alerts", document["alerts"] as JsonArray) })
         {
-            if (rules[i] is not JsonObject rule || rule["trigger"] is not JsonObject trigger)
+            CheckTriggers(section, rules, errors);
+        }
+
+        return errors;
+    }
+
+    private static void CheckTriggers(string section, JsonArray? rules, List<PolicyError> errors)
+    {
+        for (var i = 0; i < (rules?.Count ?? 0); i++)
+        {
+            if (rules![i] is not JsonObject rule || rule["trigger"] is not JsonObject trigger)
             {
                 continue;
             }
 
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.rules[{i}].trigger");
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{i}].trigger");
             if (trigger["formula"] is not null)
             {
                 errors.AddRange(MetricTrigger.MetricFields.Where(f => trigger[f] is not null).Select(f => new PolicyError(path + "." + f, FormulaValidator.MisplacedField(f))));
@@ -124,8 +134,6 @@ public static partial class PolicyDocument
                 errors.Add(new PolicyError(path, $"required fields are missing: {string.Join(", ", all.Select(f => $"'{f}'"))}; a trigger reads one metric with these fields, or gives a \"formula\" over the policy's named \"metrics\"."));
             }
         }
-
-        return errors;
     }
 
     private static PolicyError FromException(JsonException ex)

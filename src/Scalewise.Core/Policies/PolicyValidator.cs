@@ -43,6 +43,7 @@ public static partial class PolicyValidator
         ValidateCapacity(policy.Capacity, errors);
         ValidateRules(policy.Rules, policy, errors);
         FormulaValidator.ValidateMetrics(policy, errors);
+        AlertValidator.Validate(policy, errors);
         PolicyShapeValidator.Validate(policy, errors);
         PlanningValidator.Validate(policy, errors);
         Procedures.ProcedureSettingsValidator.Validate(policy, errors);
@@ -166,7 +167,7 @@ public static partial class PolicyValidator
         }
     }
 
-    private static void ValidateTrigger(MetricTrigger? trigger, ScalingPolicy policy, string path, List<PolicyError> errors)
+    internal static void ValidateTrigger(MetricTrigger? trigger, ScalingPolicy policy, string path, List<PolicyError> errors)
     {
         if (trigger is null)
         {

@@ -51,6 +51,9 @@ public sealed record ScalingPolicy(
     /// <summary>Metrics that rules' formulas read by name (<see cref="MetricTrigger.Formula"/>).</summary>
     public IReadOnlyList<NamedMetric>? Metrics { get; init; }
 
+    /// <summary>Rules that only alert (record a warning and notify), never scale.</summary>
+    public IReadOnlyList<AlertRule>? Alerts { get; init; }
+
     /// <summary>True when the policy's actions step along a SKU ladder rather than change the instance count.</summary>
     [JsonIgnore]
     public bool IsVertical => Rules is not null && Rules.Any(r => r?.Action?.Type == ScaleActionType.SkuStep);

@@ -45,6 +45,7 @@ public sealed class PolicyStrategy : ScalingStrategy
             .Select(rule => rule.Trigger.ToRequest(policy.Target.ResourceId))
             .Concat((policy.TargetTracking ?? []).Select(rule => rule.ToRequest(policy.Target.ResourceId)))
             .Concat((policy.Metrics ?? []).Select(metric => metric.ToRequest(policy.Target.ResourceId)))
+            .Concat((policy.Alerts ?? []).Where(alert => alert.Trigger.Formula is null).Select(alert => alert.Trigger.ToRequest(policy.Target.ResourceId)))
             .Distinct()
             .Select(request => SimulatedMetricNames.TryResolve(request.MetricName, out var metric)
                 ? new WindowSource(request, metric)

@@ -25,6 +25,7 @@ public sealed partial class PolicyEvaluation(
     IProcedureHistory history,
     ProcedureLauncher launcher,
     PriceTable prices,
+    WarningNotifications warnings,
     TimeProvider time,
     ILogger<PolicyEvaluation> logger)
 {
@@ -135,8 +136,9 @@ public sealed partial class PolicyEvaluation(
             await SupersedeAsync(client, policy, running, decision, cancellationToken).ConfigureAwait(false);
         }
 
-        if (decision.Outcome != DecisionOutcome.NoChange)
+        if (decision.Outcome != DecisionOutcome.NoChange || decision.Severity == DecisionSeverity.Warning)
         {
+            await warnings.NotifyIfNewAsync(decision, cancellationToken).ConfigureAwait(false);
             await decisions.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
             LogDecision(logger, policy.Id, decision.Outcome, decision.CurrentCapacity, decision.NewCapacity, decision.Reason);
         }

@@ -61,6 +61,11 @@ public sealed class PolicyRejectionTests
         ["named metric with a bad window"] = p => p["metrics"] = new JsonArray(Named("cpu", window: "PT13H")),
         ["named metric without statistic"] = p => { var m = Named("cpu"); m.Remove("statistic"); p["metrics"] = new JsonArray(m); },
         ["named metric with an unknown field"] = p => { var m = Named("cpu"); m["threshold"] = 80; p["metrics"] = new JsonArray(m); },
+        ["alert named like a rule"] = p => p["alerts"] = new JsonArray(Alert("cpu-high")),
+        ["alert with a critical tier"] = p => { var a = Alert("latency-high"); a["trigger"]!["criticalThreshold"] = 2000; p["alerts"] = new JsonArray(a); },
+        ["alert with a warning tier"] = p => { var a = Alert("latency-high"); a["trigger"]!["warningThreshold"] = 500; p["alerts"] = new JsonArray(a); },
+        ["alert with an action"] = p => { var a = Alert("latency-high"); a["action"] = new JsonObject { ["direction"] = "Increase" }; p["alerts"] = new JsonArray(a); },
+        ["alert without metric name"] = p => { var a = Alert("latency-high"); a["trigger"]!.AsObject().Remove("metricName"); p["alerts"] = new JsonArray(a); },
     };
 
     public static TheoryData<string, string> Cases => new()
@@ -117,6 +122,11 @@ public sealed class PolicyRejectionTests
         { "named metric with a bad window", "$.metrics[0].timeWindow" },
         { "named metric without statistic", "$.metrics[0]" },
         { "named metric with an unknown field", "$.metrics[0].threshold" },
+        { "alert named like a rule", "$.alerts[0].name" },
+        { "alert with a critical tier", "$.alerts[0].trigger.criticalThreshold" },
+        { "alert with a warning tier", "$.alerts[0].trigger.warningThreshold" },
+        { "alert with an action", "$.alerts[0].action" },
+        { "alert without metric name", "$.alerts[0].trigger" },
     };
 
     [Theory]
@@ -224,6 +234,21 @@ public sealed class PolicyRejectionTests
         policy["metrics"] = new JsonArray(Named("cpu"));
         policy["rules"]![0]!["trigger"] = new JsonObject { ["formula"] = formula, ["operator"] = "GreaterThan", ["threshold"] = 80 };
     }
+
+    private static JsonObject Alert(string name) => new()
+    {
+        ["name"] = name,
+        ["trigger"] = new JsonObject
+        {
+            ["metricName"] = "requests/duration",
+            ["statistic"] = "Average",
+            ["timeAggregation"] = "Average",
+            ["timeGrain"] = "PT1M",
+            ["timeWindow"] = "PT5M",
+            ["operator"] = "GreaterThan",
+            ["threshold"] = 1000,
+        },
+    };
 
     private static JsonObject Named(string name, string window = "PT5M") => new()
     {
