@@ -20,9 +20,11 @@ public static class ScalewiseProcedureServices
         configuration.GetSection(TimingSection).Bind(timing);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(timing);
+        services.TryAddSingleton(PriceConfiguration.Read(configuration));
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();
+        services.AddSingleton<WarningNotifications>();
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();

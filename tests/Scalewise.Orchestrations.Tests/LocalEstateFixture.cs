@@ -7,6 +7,7 @@ using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations;
+using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Simulator;
 using Scalewise.Simulator.Local;
 
@@ -19,6 +20,9 @@ namespace Scalewise.Orchestrations.Tests;
 public sealed class LocalEstateFixture : IAsyncLifetime
 {
     public static readonly TimeSpan ProvisioningDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>The VM size of every scale set <see cref="AddTargetAsync"/> adds; configuration prices it at $0.10 an hour.</summary>
+    public const string ScaleSetSku = "Standard_D2s_v3";
 
     private AzuriteProcess? azurite;
     private EstateSimulator? simulator;
@@ -43,6 +47,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
             ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",
+            [$"{PriceConfiguration.SectionName}:{ScaleSetSku}"] = "0.10",
             ["Scalewise:Targets:RedisExportContainer"] = "https://exports.blob.core.windows.net/redis?sv=2024-11-04&sig=simulated",
         }).Build();
         host = await DurableTaskTestHost.StartAsync(
@@ -64,7 +69,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     {
         var id = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)];
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Compute/virtualMachineScaleSets/{id}";
-        var scaleSet = Simulator.Estate.AddScaleSet(resourceId, capacity, new ScaleSetModel(ProvisioningDelay: ProvisioningDelay));
+        var scaleSet = Simulator.Estate.AddScaleSet(resourceId, capacity, new ScaleSetModel(Sku: ScaleSetSku, ProvisioningDelay: ProvisioningDelay));
         var policy = new ScalingPolicy(
             ScalingPolicy.CurrentVersion,
             id,

@@ -4,26 +4,37 @@ using Scalewise.Core.Ports;
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>
-/// Sends to every configured channel. A channel that fails does not stop the others; once all were tried, the failures are
+/// Sends to every configured channel, procedures and alerts alike. A channel that fails does not stop the others; once all were tried, the failures are
 /// thrown as one <see cref="NotificationFailedException"/> that names each, for the orchestration to record.
 /// </summary>
 public sealed class CompositeNotifier(IReadOnlyList<NotificationChannel> channels, ILogger<CompositeNotifier> logger) : INotifier
 {
     public IReadOnlyList<NotificationChannel> Channels => channels;
 
-    public async Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
+    public Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        return SendAsync(notification.Procedure.InstanceId, n => n.NotifyAsync(notification, cancellationToken), cancellationToken);
+    }
+
+    public Task NotifyAlertAsync(AlertNotification alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return SendAsync("alert on " + alert.PolicyId, n => n.NotifyAlertAsync(alert, cancellationToken), cancellationToken);
+    }
+
+    private async Task SendAsync(string subject, Func<INotifier, Task> send, CancellationToken cancellationToken)
+    {
         var failures = new List<(string Channel, Exception Error)>();
         foreach (var channel in channels)
         {
             try
             {
-                await channel.Notifier.NotifyAsync(notification, cancellationToken).ConfigureAwait(false);
+                await send(channel.Notifier).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                NotificationsLog.ChannelFailed(logger, ex, channel.Name, notification.Procedure.InstanceId);
+                NotificationsLog.ChannelFailed(logger, ex, channel.Name, subject);
                 failures.Add((channel.Name, ex));
             }
         }

@@ -7,7 +7,8 @@ using Scalewise.Core.Ports;
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>
-/// Publishes one CloudEvents 1.0 event per finished procedure to an Event Grid custom topic: type
+/// Publishes one CloudEvents 1.0 event per finished procedure (and one of type <see cref="AlertRaisedType"/> per alert) to an
+/// Event Grid custom topic: type
 /// <see cref="ProcedureCompletedType"/>, source <see cref="Source"/>, subject the target's resource id, id the procedure
 /// instance and outcome (a retried publish is the same event), data the webhook payload.
 /// </summary>
@@ -15,7 +16,11 @@ public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<E
 {
     public const string ProcedureCompletedType = "Scalewise.Procedure.Completed";
 
+    public const string AlertRaisedType = "Scalewise.Alert.Raised";
+
     public const string Source = "/scalewise/procedures";
+
+    public const string AlertSource = "/scalewise/alerts";
 
     public async Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
     {
@@ -39,5 +44,27 @@ public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<E
         }
 
         NotificationsLog.EventPublished(logger, ProcedureCompletedType, procedure.InstanceId);
+    }
+
+    public async Task NotifyAlertAsync(AlertNotification alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var cloudEvent = new CloudEvent(AlertSource, AlertRaisedType, BinaryData.FromString(WebhookPayload.Alert(alert).ToJsonString()), "application/json", CloudEventDataFormat.Json)
+        {
+            Id = alert.PolicyId + ":alert:" + alert.At.ToUniversalTime().ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            Subject = alert.TargetResourceId,
+            Time = alert.At,
+        };
+
+        try
+        {
+            await client.SendEventAsync(cloudEvent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new NotificationFailedException($"Event Grid refused the alert on policy '{alert.PolicyId}' with HTTP {ex.Status}: {ex.Message}", ex.Status, ex);
+        }
+
+        NotificationsLog.EventPublished(logger, AlertRaisedType, "alert on " + alert.PolicyId);
     }
 }

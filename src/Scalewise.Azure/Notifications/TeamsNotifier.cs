@@ -9,7 +9,7 @@ using Scalewise.Core.Procedures;
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>
-/// Posts a Teams message card per finished procedure to <see cref="NotificationOptions.TeamsWebhookUrl"/>: a title, the facts
+/// Posts a Teams message card per finished procedure (and per alert, in amber) to <see cref="NotificationOptions.TeamsWebhookUrl"/>: a title, the facts
 /// (target, capacity from → to, outcome, reason) and a link to the target in the Azure portal.
 /// </summary>
 public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOptions> options, ILogger<TeamsNotifier> logger) : INotifier
@@ -17,8 +17,44 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
     public async Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        var status = await PostAsync(Card(notification), cancellationToken).ConfigureAwait(false);
+        NotificationsLog.TeamsSent(logger, notification.Procedure.InstanceId, status);
+    }
+
+    public async Task NotifyAlertAsync(AlertNotification alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var status = await PostAsync(AlertCard(alert), cancellationToken).ConfigureAwait(false);
+        NotificationsLog.AlertSent(logger, alert.PolicyId, "Teams", status);
+    }
+
+    /// <summary>An alert's card: amber, titled with the policy, the alerts that fired and the decision's reason.</summary>
+    internal static JsonObject AlertCard(AlertNotification alert)
+    {
+        var title = $"Scalewise: warning on {alert.PolicyId}";
+        var facts = new JsonArray
+        {
+            Fact("Target", alert.TargetResourceId),
+            Fact("Capacity", alert.Capacity.ToString(CultureInfo.InvariantCulture) + " (unchanged)"),
+            Fact("Alerts", string.Join(", ", alert.Alerts)),
+            Fact("Reason", alert.Reason),
+        };
+        return WithPortalLink(
+            new JsonObject
+            {
+                ["@type"] = "MessageCard",
+                ["@context"] = "https://schema.org/extensions",
+                ["summary"] = title,
+                ["themeColor"] = "FFB900",
+                ["title"] = title,
+                ["sections"] = new JsonArray { new JsonObject { ["facts"] = facts } },
+            },
+            alert.PortalLink);
+    }
+
+    private async Task<int> PostAsync(JsonObject card, CancellationToken cancellationToken)
+    {
         var url = options.Value.TeamsWebhookUrl ?? throw new InvalidOperationException($"'{NotificationOptions.SectionName}:{nameof(NotificationOptions.TeamsWebhookUrl)}' is not set.");
-        var card = Card(notification);
         HttpResponseMessage response;
         try
         {
@@ -41,7 +77,7 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
                 throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} answered HTTP {status} ({response.ReasonPhrase}).", status, null);
             }
 
-            NotificationsLog.TeamsSent(logger, notification.Procedure.InstanceId, status);
+            return status;
         }
     }
 
@@ -73,7 +109,12 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
             ["title"] = title,
             ["sections"] = new JsonArray { new JsonObject { ["facts"] = facts } },
         };
-        if (!string.IsNullOrEmpty(notification.PortalLink))
+        return WithPortalLink(card, notification.PortalLink);
+    }
+
+    private static JsonObject WithPortalLink(JsonObject card, string? portalLink)
+    {
+        if (!string.IsNullOrEmpty(portalLink))
         {
             card["potentialAction"] = new JsonArray
             {
@@ -81,7 +122,7 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
                 {
                     ["@type"] = "OpenUri",
                     ["name"] = "Open in the Azure portal",
-                    ["targets"] = new JsonArray { new JsonObject { ["os"] = "default", ["uri"] = notification.PortalLink } },
+                    ["targets"] = new JsonArray { new JsonObject { ["os"] = "default", ["uri"] = portalLink } },
                 },
             };
         }

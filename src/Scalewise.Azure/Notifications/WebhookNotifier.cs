@@ -7,7 +7,7 @@ using Scalewise.Core.Ports;
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>
-/// POSTs a JSON notification per procedure to <see cref="NotificationOptions.WebhookUrl"/>, or writes one structured log
+/// POSTs a JSON notification per procedure (and per alert) to <see cref="NotificationOptions.WebhookUrl"/>, or writes one structured log
 /// line when none is configured. A failed POST throws <see cref="NotificationFailedException"/> for the orchestration to
 /// record; the orchestration never fails because of it.
 /// </summary>
@@ -34,7 +34,24 @@ public sealed class WebhookNotifier(HttpClient httpClient, IOptions<Notification
             return;
         }
 
-        var payload = WebhookPayload.Create(notification);
+        await PostAsync(webhook, WebhookPayload.Create(notification), procedure.InstanceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task NotifyAlertAsync(AlertNotification alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var webhook = options.Value.WebhookUrl;
+        if (webhook is null)
+        {
+            NotificationsLog.AlertLogged(logger, alert.PolicyId, alert.TargetResourceId, alert.Capacity, string.Join(", ", alert.Alerts), alert.Reason);
+            return;
+        }
+
+        await PostAsync(webhook, WebhookPayload.Alert(alert), "alert on " + alert.PolicyId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PostAsync(Uri webhook, System.Text.Json.Nodes.JsonObject payload, string subject, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
@@ -42,12 +59,12 @@ public sealed class WebhookNotifier(HttpClient httpClient, IOptions<Notification
         }
         catch (HttpRequestException ex)
         {
-            Log.NotificationFailed(logger, ex, procedure.InstanceId, ex.Message);
+            Log.NotificationFailed(logger, ex, subject, ex.Message);
             throw new NotificationFailedException($"The webhook {webhook.GetLeftPart(UriPartial.Path)} could not be reached: {ex.Message}", null, ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.NotificationFailed(logger, ex, procedure.InstanceId, "timed out");
+            Log.NotificationFailed(logger, ex, subject, "timed out");
             throw new NotificationFailedException($"The webhook {webhook.GetLeftPart(UriPartial.Path)} did not answer in time.", null, ex);
         }
 
@@ -57,11 +74,11 @@ public sealed class WebhookNotifier(HttpClient httpClient, IOptions<Notification
             {
                 var status = (int)response.StatusCode;
                 var error = $"The webhook {webhook.GetLeftPart(UriPartial.Path)} answered HTTP {status} ({response.ReasonPhrase}).";
-                Log.NotificationFailed(logger, null, procedure.InstanceId, error);
+                Log.NotificationFailed(logger, null, subject, error);
                 throw new NotificationFailedException(error, status, null);
             }
 
-            Log.NotificationSent(logger, procedure.InstanceId, (int)response.StatusCode);
+            Log.NotificationSent(logger, subject, (int)response.StatusCode);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Scalewise.Azure.Notifications;
 
 /// <summary>
 /// The webhook body: Azure autoscale's notification fields (version, status, operation, context) so existing receivers
-/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps).
+/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps); an alert has
+/// operation "Alert", status "Warning" and the alerts that fired.
 /// </summary>
 internal static class WebhookPayload
 {
@@ -62,6 +63,36 @@ internal static class WebhookPayload
             ["requestedBy"] = procedure.RequestedBy,
             ["error"] = procedure.Error,
             ["steps"] = steps,
+        };
+    }
+
+    /// <summary>An alert in the same shape: operation "Alert", status "Warning", the capacity unchanged, and the alerts that fired.</summary>
+    public static JsonObject Alert(AlertNotification alert)
+    {
+        var (subscriptionId, resourceGroup, resourceName, resourceType) = Describe(alert.TargetResourceId);
+        var capacity = alert.Capacity.ToString(CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["version"] = "1.0",
+            ["status"] = "Warning",
+            ["operation"] = "Alert",
+            ["context"] = new JsonObject
+            {
+                ["timestamp"] = alert.At.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+                ["id"] = alert.TargetResourceId,
+                ["name"] = alert.PolicyId,
+                ["details"] = alert.Reason,
+                ["subscriptionId"] = subscriptionId,
+                ["resourceGroupName"] = resourceGroup,
+                ["resourceName"] = resourceName,
+                ["resourceType"] = resourceType,
+                ["resourceId"] = alert.TargetResourceId,
+                ["portalLink"] = alert.PortalLink,
+                ["oldCapacity"] = capacity,
+                ["newCapacity"] = capacity,
+            },
+            ["alerts"] = new JsonArray([.. alert.Alerts.Select(a => (JsonNode)JsonValue.Create(a))]),
+            ["reason"] = alert.Reason,
         };
     }
 

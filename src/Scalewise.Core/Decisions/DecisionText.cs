@@ -15,17 +15,21 @@ internal static class DecisionText
     public static string Format(ref ReasonText text) => text.ToStringAndClear();
 
     /// <summary>"Percentage CPU Average over 5m", "Requests per instance P95 over 3m".</summary>
+    /// <remarks>A formula rule reads "formula cpu > 80 and memory > 50".</remarks>
     public static MetricPart Metric(MetricTrigger trigger) =>
-        new(trigger.MetricName, trigger.Percentile, trigger.TimeAggregation, trigger.DividePerInstance, trigger.TimeWindow);
+        new(trigger.MetricName ?? string.Empty, trigger.Percentile, trigger.TimeAggregation, trigger.DividePerInstance, trigger.TimeWindow, trigger.Formula);
 
     /// <summary>"'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)", or why it did not fire.</summary>
-    public static RulePart Describe(ScalingRule rule, RuleEvaluation evaluation) => new(rule, evaluation, false);
+    public static RulePart Describe(ScalingRule rule, RuleEvaluation evaluation) => new(rule.Name, rule.Trigger, evaluation, false);
+
+    /// <summary>A rule's or an alert's trigger, by name: "'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)".</summary>
+    public static RulePart Describe(string name, MetricTrigger trigger, RuleEvaluation evaluation) => new(name, trigger, evaluation, false);
 
     /// <summary>"target tracking 'cpu-70' (Percentage CPU Average over 5m = 84 against a target of 70)".</summary>
     public static TrackingPart Describe(TargetTrackingRule rule, RuleEvaluation evaluation) => new(rule, evaluation);
 
     /// <summary>"'cpu-high' fired (Percentage CPU Average over 5m = 86.2 &gt; 80)".</summary>
-    public static RulePart Fired(ScalingRule rule, RuleEvaluation evaluation) => new(rule, evaluation, true);
+    public static RulePart Fired(ScalingRule rule, RuleEvaluation evaluation) => new(rule.Name, rule.Trigger, evaluation, true);
 
     public static string Join(IEnumerable<string> parts)
     {
@@ -147,10 +151,17 @@ internal static class DecisionText
     }
 
     /// <summary>"Percentage CPU Average over 5m", "Requests per instance P95 over 3m".</summary>
-    public readonly struct MetricPart(string metricName, double? percentile, TimeAggregation aggregation, bool perInstance, TimeSpan window) : IReasonPart
+    public readonly struct MetricPart(string metricName, double? percentile, TimeAggregation aggregation, bool perInstance, TimeSpan window, string? formula = null) : IReasonPart
     {
         public void AppendTo(ref ReasonText text)
         {
+            if (formula is not null)
+            {
+                text.AppendLiteral("formula ");
+                text.AppendFormatted(formula);
+                return;
+            }
+
             text.AppendFormatted(metricName);
             if (perInstance)
             {
@@ -185,12 +196,12 @@ internal static class DecisionText
     }
 
     /// <summary>"'cpu-high' (Percentage CPU Average over 5m = 86.2 &gt; 80)"; with <paramref name="fired"/>, "'cpu-high' fired (...)".</summary>
-    public readonly struct RulePart(ScalingRule rule, RuleEvaluation evaluation, bool fired) : IReasonPart
+    /// <remarks>A formula rule without a value says why ("no value for formula ...: memory has no data"); with one, it adds the named metrics' values.</remarks>
+    public readonly struct RulePart(string name, MetricTrigger trigger, RuleEvaluation evaluation, bool fired) : IReasonPart
     {
         public void AppendTo(ref ReasonText text)
         {
             // " fired" goes before the first " (" of the description, which is inside the name when the name has one.
-            var name = rule.Name;
             var split = fired ? name.IndexOf(" (", StringComparison.Ordinal) : -1;
             text.AppendLiteral("'");
             if (split >= 0)
@@ -206,11 +217,16 @@ internal static class DecisionText
                 text.AppendLiteral(fired ? "' fired" : "'");
             }
 
-            var trigger = rule.Trigger;
             if (evaluation.Observed is not { } observed)
             {
-                text.AppendLiteral(" (no data for ");
+                text.AppendLiteral(trigger.Formula is null ? " (no data for " : " (no value for ");
                 text.AppendFormatted(Metric(trigger));
+                if (trigger.Formula is not null)
+                {
+                    text.AppendLiteral(": ");
+                    text.AppendFormatted(evaluation.Detail);
+                }
+
                 text.AppendLiteral(")");
                 return;
             }
@@ -223,6 +239,12 @@ internal static class DecisionText
             text.AppendLiteral(Symbol(trigger.Operator));
             text.AppendLiteral(" ");
             text.AppendFormatted(new NumberPart(trigger.Threshold));
+            if (evaluation.Detail is { } detail)
+            {
+                text.AppendLiteral("; ");
+                text.AppendFormatted(detail);
+            }
+
             text.AppendLiteral(")");
         }
 

@@ -56,7 +56,7 @@ public static class EmergencyDetector
                 {
                     var capacity = (int)Math.Ceiling(current * observed / rule.Trigger.Threshold - 1e-9);
                     signals.Add(new EmergencySignal("critical", null, Math.Max(capacity, current + 1), DecisionText.Format(
-                        $"'{rule.Name}' reached its critical tier ({rule.Trigger.MetricName} = {DecisionText.Number(observed)} against a threshold of {DecisionText.Number(rule.Trigger.Threshold)}), so capacity grows in proportion")));
+                        $"'{rule.Name}' reached its critical tier ({rule.Trigger.MetricName ?? DecisionText.Metric(rule.Trigger).ToString()} = {DecisionText.Number(observed)} against a threshold of {DecisionText.Number(rule.Trigger.Threshold)}), so capacity grows in proportion")));
                 }
             }
         }

@@ -16,4 +16,7 @@ public sealed record RuleEvaluation(
     public MetricTier Tier { get; init; }
 
     public int? DesiredCapacity { get; init; }
+
+    /// <summary>For a formula rule: the named metrics' values ("cpu = 83.4, memory = 61"), or why the formula has no value.</summary>
+    public string? Detail { get; init; }
 }

@@ -35,15 +35,16 @@ public static class ScalingEngine
         var draft = tick.Choose();
 
         var outcome = draft.Outcome;
+        var alerts = AlertEvaluation.Evaluate(policy, windows, state, currentCapacity, now, out var alerted);
         var reason = draft.Reason;
         if (policy.Mode == PolicyMode.Observe && outcome == DecisionOutcome.Scale)
         {
             outcome = DecisionOutcome.Observed;
-            reason = Format($"Observe mode, not acted on: would {char.ToLowerInvariant(reason[0])}{reason.AsSpan(1)}{tick.TierNote()}");
+            reason = Format($"Observe mode, not acted on: would {char.ToLowerInvariant(reason[0])}{reason.AsSpan(1)}{tick.TierNote()}{alerted}");
         }
-        else if (tick.Severity != DecisionSeverity.Normal)
+        else if (tick.Severity != DecisionSeverity.Normal || alerted.Length > 0)
         {
-            reason = Format($"{reason}{tick.TierNote()}");
+            reason = Format($"{reason}{tick.TierNote()}{alerted}");
         }
 
         var moved = outcome is DecisionOutcome.Scale or DecisionOutcome.Observed;
@@ -56,13 +57,13 @@ public static class ScalingEngine
             currentCapacity,
             draft.IsSku ? currentCapacity : draft.NewUnit,
             reason,
-            tick.Evaluations,
+            alerts is null ? tick.Evaluations : [.. tick.Evaluations, .. alerts],
             now)
         {
             CurrentSku = state.CurrentSku,
             NewSku = draft.IsSku && moved ? tick.Ladder[draft.NewUnit].Name : null,
             Adjustments = tick.Adjustments ?? (IReadOnlyList<DecisionAdjustment>)[],
-            Severity = tick.Severity,
+            Severity = alerted.Length > 0 && tick.Severity == DecisionSeverity.Normal ? DecisionSeverity.Warning : tick.Severity,
             RecommendedCapacity = tick.Vertical ? null : tick.Recommended,
         };
         tick.Release();
@@ -193,15 +194,19 @@ public static class ScalingEngine
             for (var i = 0; i < rules.Count; i++)
             {
                 var rule = rules[i];
-                var observed = WindowReader.Observe(rule.Trigger, policy.Target.ResourceId, windows, now, counted);
+                string? detail = null;
+                var observed = rule.Trigger.Formula is null
+                    ? WindowReader.Observe(rule.Trigger, policy.Target.ResourceId, windows, now, counted)
+                    : FormulaReader.Observe(rule.Trigger, policy, windows, now, counted, out detail);
                 var fired = observed is { } value && rule.Trigger.IsMet(value);
                 desired[i] = fired && currentUnit >= 0 ? Desired(rule, observed!.Value) : currentUnit;
                 var tier = observed is { } seen ? rule.Trigger.TierOf(seen) : MetricTier.None;
                 Severity = (DecisionSeverity)Math.Max((int)Severity, tier switch { MetricTier.Critical => 2, MetricTier.Warning => 1, _ => 0 });
-                evaluations[i] = new RuleEvaluation(rule.Name, rule.Trigger.MetricName, rule.Action.Direction, observed, rule.Trigger.Operator, rule.Trigger.Threshold, fired)
+                evaluations[i] = new RuleEvaluation(rule.Name, rule.Trigger.MetricName ?? rule.Trigger.Formula!, rule.Action.Direction, observed, rule.Trigger.Operator, rule.Trigger.Threshold, fired)
                 {
                     Tier = tier,
                     DesiredCapacity = fired ? desired[i] : null,
+                    Detail = detail,
                 };
             }
 
@@ -571,7 +576,7 @@ public static class ScalingEngine
 
         private Draft MissingData()
         {
-            var missing = Join(rules.Select(r => $"'{r.Trigger.MetricName}' (rule '{r.Name}')")
+            var missing = Join(rules.Select((r, i) => r.Trigger.Formula is null ? $"'{r.Trigger.MetricName}' (rule '{r.Name}')" : $"formula {r.Trigger.Formula} (rule '{r.Name}': {Evaluations[i].Detail})")
                 .Concat(tracking.Select(t => $"'{t.MetricName}' (target tracking '{t.Name}')")).Distinct());
             var failures = state.ConsecutiveMetricFailures + 1;
             var bounds = policy.Capacity;

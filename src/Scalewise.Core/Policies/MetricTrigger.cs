@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scalewise.Core.Metrics;
 
 namespace Scalewise.Core.Policies;
@@ -11,6 +12,8 @@ namespace Scalewise.Core.Policies;
 /// <remarks>
 /// <see cref="WarningThreshold"/> and <see cref="CriticalThreshold"/> are the seeds' tiers around the trigger: passing the
 /// warning threshold is recorded and notified, passing the critical one flags the decision for the emergency path.
+/// A trigger with a <see cref="Formula"/> compares the formula's value over the policy's named metrics
+/// (<see cref="ScalingPolicy.Metrics"/>) instead, and has none of the metric fields (<see cref="MetricFields"/>).
 /// </remarks>
 public sealed record MetricTrigger(
     string MetricName,
@@ -28,6 +31,17 @@ public sealed record MetricTrigger(
     double? WarningThreshold = null,
     double? CriticalThreshold = null)
 {
+    /// <summary>The JSON fields that say how a trigger's own metric is read; a formula trigger has none of them.</summary>
+    public static readonly IReadOnlyList<string> MetricFields =
+        ["metricName", "metricNamespace", "metricResourceId", "statistic", "timeAggregation", "timeGrain", "timeWindow", "dimensions", "percentile", "dividePerInstance"];
+
+    /// <summary>The fields a trigger without a formula must give.</summary>
+    public static readonly IReadOnlyList<string> RequiredMetricFields = ["metricName", "statistic", "timeAggregation", "timeGrain", "timeWindow"];
+
+    /// <summary>An expression over the policy's named metrics (<see cref="Formulas.MetricFormula"/>), compared instead of one metric.</summary>
+    [JsonPropertyOrder(-1)]
+    public string? Formula { get; init; }
+
     public MetricRequest ToRequest(string targetResourceId) =>
         new(MetricResourceId ?? targetResourceId, MetricName, MetricNamespace, Statistic, TimeGrain, TimeWindow, MetricRequest.FilterFor(Dimensions));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Scalewise.Core.Serialization;
@@ -16,11 +17,18 @@ public static partial class PolicyDocument
     // constructor takes is required unless it has a default or may be null (MetricNamespace, MetricResourceId, Mode).
     private static readonly JsonSerializerOptions Strict = CreateStrict();
 
+    private static readonly string[] ComparisonFields = ["operator", "threshold"];
+
     public static PolicyParseResult Parse(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             return Failed(new PolicyError("$", "the document is empty; expected a JSON object with \"version\", \"id\", \"target\", \"capacity\", \"rules\" and \"warmUp\"."));
+        }
+
+        if (TriggerShapeErrors(json) is { Count: > 0 } shape)
+        {
+            return new PolicyParseResult(null, shape);
         }
 
         ScalingPolicy? policy;
@@ -56,8 +64,10 @@ public static partial class PolicyDocument
             foreach (var property in info.Properties)
             {
                 // A scale action measures its change by type (changeCount, percent or exactCount); the validator says which one is missing.
+                // A trigger's metric fields are required unless it gives a formula: TriggerShapeErrors checks them.
                 if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false }
-                    && !(info.Type == typeof(ScaleAction) && property.AssociatedParameter.Name == nameof(ScaleAction.ChangeCount)))
+                    && !(info.Type == typeof(ScaleAction) && property.AssociatedParameter.Name == nameof(ScaleAction.ChangeCount))
+                    && !(info.Type == typeof(MetricTrigger) && MetricTrigger.RequiredMetricFields.Contains(property.Name)))
                 {
                     property.IsRequired = true;
                 }
@@ -69,6 +79,62 @@ public static partial class PolicyDocument
     }
 
     private static PolicyParseResult Failed(PolicyError error) => new(null, [error]);
+
+    /// <summary>
+    /// A rule's trigger either reads one metric (its metric fields are then required) or gives a formula over named metrics
+    /// (and then has no metric fields). Checked on the JSON, where a missing field can be told from a default one; a document
+    /// that is not JSON is left to the serializer to report.
+    /// </summary>
+    private static List<PolicyError> TriggerShapeErrors(string json)
+    {
+        var errors = new List<PolicyError>();
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
+        }
+        catch (JsonException)
+        {
+            return errors;
+        }
+
+        if (root is not JsonObject document)
+        {
+            return errors;
+        }
+
+        foreach (var (section, rules) in new[] { ("rules", document["rules"] as JsonArray), ("alerts", document["alerts"] as JsonArray) })
+        {
+            CheckTriggers(section, rules, errors);
+        }
+
+        return errors;
+    }
+
+    private static void CheckTriggers(string section, JsonArray? rules, List<PolicyError> errors)
+    {
+        for (var i = 0; i < (rules?.Count ?? 0); i++)
+        {
+            if (rules![i] is not JsonObject rule || rule["trigger"] is not JsonObject trigger)
+            {
+                continue;
+            }
+
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{i}].trigger");
+            if (trigger["formula"] is not null)
+            {
+                errors.AddRange(MetricTrigger.MetricFields.Where(f => trigger[f] is not null).Select(f => new PolicyError(path + "." + f, FormulaValidator.MisplacedField(f))));
+                continue;
+            }
+
+            var missing = MetricTrigger.RequiredMetricFields.Where(f => !trigger.ContainsKey(f)).ToList();
+            if (missing.Count > 0)
+            {
+                var all = missing.Concat(ComparisonFields.Where(f => !trigger.ContainsKey(f)));
+                errors.Add(new PolicyError(path, $"required fields are missing: {string.Join(", ", all.Select(f => $"'{f}'"))}; a trigger reads one metric with these fields, or gives a \"formula\" over the policy's named \"metrics\"."));
+            }
+        }
+    }
 
     private static PolicyError FromException(JsonException ex)
     {

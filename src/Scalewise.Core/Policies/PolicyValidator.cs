@@ -42,6 +42,8 @@ public static partial class PolicyValidator
         ValidateTarget(policy.Target, errors);
         ValidateCapacity(policy.Capacity, errors);
         ValidateRules(policy.Rules, policy, errors);
+        FormulaValidator.ValidateMetrics(policy, errors);
+        AlertValidator.Validate(policy, errors);
         PolicyShapeValidator.Validate(policy, errors);
         PlanningValidator.Validate(policy, errors);
         Procedures.ProcedureSettingsValidator.Validate(policy, errors);
@@ -156,7 +158,7 @@ public static partial class PolicyValidator
                 errors.Add(new(path + ".name", $"name '{rule.Name}' is used by an earlier rule; give every rule its own name."));
             }
 
-            ValidateTrigger(rule.Trigger, path + ".trigger", errors);
+            ValidateTrigger(rule.Trigger, policy, path + ".trigger", errors);
             ValidateAction(rule.Action, path + ".action", errors);
             if (rule.Trigger is not null && rule.Action is not null)
             {
@@ -165,7 +167,7 @@ public static partial class PolicyValidator
         }
     }
 
-    private static void ValidateTrigger(MetricTrigger? trigger, string path, List<PolicyError> errors)
+    internal static void ValidateTrigger(MetricTrigger? trigger, ScalingPolicy policy, string path, List<PolicyError> errors)
     {
         if (trigger is null)
         {
@@ -173,7 +175,14 @@ public static partial class PolicyValidator
             return;
         }
 
-        ValidateMetric(trigger, path, errors);
+        if (trigger.Formula is null)
+        {
+            ValidateMetric(trigger, path, errors);
+        }
+        else
+        {
+            FormulaValidator.ValidateTrigger(trigger, policy, path, errors);
+        }
 
         if (!Enum.IsDefined(trigger.Operator))
         {

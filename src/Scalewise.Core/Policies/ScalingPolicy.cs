@@ -48,6 +48,12 @@ public sealed record ScalingPolicy(
     /// <summary>What besides a critical tier makes a tick an emergency; see <see cref="Decisions.EmergencyDetector"/>.</summary>
     public EmergencyScaling? Emergency { get; init; }
 
+    /// <summary>Metrics that rules' formulas read by name (<see cref="MetricTrigger.Formula"/>).</summary>
+    public IReadOnlyList<NamedMetric>? Metrics { get; init; }
+
+    /// <summary>Rules that only alert (record a warning and notify), never scale.</summary>
+    public IReadOnlyList<AlertRule>? Alerts { get; init; }
+
     /// <summary>True when the policy's actions step along a SKU ladder rather than change the instance count.</summary>
     [JsonIgnore]
     public bool IsVertical => Rules is not null && Rules.Any(r => r?.Action?.Type == ScaleActionType.SkuStep);

@@ -34,6 +34,7 @@ public sealed class PolicyStrategy : ScalingStrategy
     private ScaleDirection procedureDirection;
     private int procedureCapacity;
 
+    /// <remarks>Alerts never change capacity, so their metrics are not simulated.</remarks>
     /// <exception cref="ArgumentException">A rule reads a metric the simulated target does not produce.</exception>
     public PolicyStrategy(ScalingPolicy policy, string name = DefaultName)
     {
@@ -47,8 +48,15 @@ public sealed class PolicyStrategy : ScalingStrategy
         }
 
         sources = policy.Rules
+            .Where(rule => rule.Trigger.Formula is null)
             .Select(rule => rule.Trigger.ToRequest(policy.Target.ResourceId))
             .Concat((policy.TargetTracking ?? []).Select(rule => rule.ToRequest(policy.Target.ResourceId)))
+            .Concat(policy.Rules
+                .Where(rule => rule.Trigger.Formula is not null)
+                .SelectMany(rule => Formulas.MetricFormula.For(rule.Trigger.Formula!).Names)
+                .Select(name => NamedMetric.Find(policy.Metrics, name))
+                .OfType<NamedMetric>()
+                .Select(metric => metric.ToRequest(policy.Target.ResourceId)))
             .Distinct()
             .Select(request => SimulatedMetricNames.TryResolve(request.MetricName, out var metric)
                 ? new WindowSource(request, metric, minutePoints)

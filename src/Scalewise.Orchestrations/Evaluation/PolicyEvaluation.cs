@@ -2,8 +2,10 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Scalewise.Core.Decisions;
+using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
+using Scalewise.Core.Pricing;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 
@@ -22,6 +24,8 @@ public sealed partial class PolicyEvaluation(
     IForecastStore forecasts,
     IProcedureHistory history,
     ProcedureLauncher launcher,
+    PriceTable prices,
+    WarningNotifications warnings,
     TimeProvider time,
     ILogger<PolicyEvaluation> logger)
 {
@@ -104,11 +108,11 @@ public sealed partial class PolicyEvaluation(
         }
 
         var now = time.GetUtcNow();
-        var requests = policy.Rules.Select(r => r.Trigger.ToRequest(policy.Target.ResourceId)).Concat(EmergencyDetector.Requests(policy)).Distinct().ToList();
+        var requests = PolicyMetrics.Requests(policy);
         var windows = requests.Count == 0 ? [] : await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
-        var decision = ScalingTick.Decide(policy, windows, state.State, target.Capacity, now, forecast);
+        var decision = ScalingTick.Decide(policy, windows, state.State with { CurrentSku = target.Sku ?? state.State.CurrentSku }, target.Capacity, now, forecast, prices);
 
         if (emergenciesOnly && decision.Kind != DecisionKind.Emergency)
         {
@@ -132,8 +136,9 @@ public sealed partial class PolicyEvaluation(
             await SupersedeAsync(client, policy, running, decision, cancellationToken).ConfigureAwait(false);
         }
 
-        if (decision.Outcome != DecisionOutcome.NoChange)
+        if (decision.Outcome != DecisionOutcome.NoChange || decision.Severity == DecisionSeverity.Warning)
         {
+            await warnings.NotifyIfNewAsync(decision, cancellationToken).ConfigureAwait(false);
             await decisions.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
             LogDecision(logger, policy.Id, decision.Outcome, decision.CurrentCapacity, decision.NewCapacity, decision.Reason);
         }

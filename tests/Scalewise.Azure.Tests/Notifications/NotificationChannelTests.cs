@@ -126,6 +126,36 @@ public sealed class NotificationChannelTests
         Assert.Equal(2, Assert.IsType<AggregateException>(error.InnerException).InnerExceptions.Count);
     }
 
+    [Fact]
+    public async Task CompositeNotifier_Alert_ReachesWebhookEventGridAndTeamsAsAWarning()
+    {
+        await using var hook = await LocalReceiver.StartAsync(HttpStatusCode.OK);
+        await using var teams = await LocalReceiver.StartAsync(HttpStatusCode.OK);
+        var topic = new TopicStandIn(HttpStatusCode.OK);
+        var notifier = new CompositeNotifier(
+            [new("webhook", Webhook(hook)), new("Event Grid", EventGrid(topic)), new("Teams", Teams(teams))],
+            NullLogger<CompositeNotifier>.Instance);
+        var alert = new AlertNotification(
+            "web", TestData.ScaleSetId("web"), 4, ["latency-high"], "No change at 4: no rule fired. Alert: 'latency-high' (requests/duration Average over 5m = 1400 > 1000) is past its threshold; alert-only, so nothing scales.", Start, "https://portal.azure.com/#resource/x");
+
+        await notifier.NotifyAlertAsync(alert, CancellationToken.None);
+
+        using var body = JsonDocument.Parse(Assert.Single(hook.Requests).Body);
+        Assert.Equal(("Alert", "Warning"), (body.RootElement.GetProperty("operation").GetString(), body.RootElement.GetProperty("status").GetString()));
+        Assert.Equal("latency-high", body.RootElement.GetProperty("alerts")[0].GetString());
+        Assert.Equal(("4", "4"), (body.RootElement.GetProperty("context").GetProperty("oldCapacity").GetString(), body.RootElement.GetProperty("context").GetProperty("newCapacity").GetString()));
+        Assert.Equal(alert.Reason, body.RootElement.GetProperty("reason").GetString());
+
+        using var events = JsonDocument.Parse(Assert.Single(topic.Requests).Body);
+        var cloudEvent = Assert.Single(events.RootElement.EnumerateArray());
+        Assert.Equal(("Scalewise.Alert.Raised", "/scalewise/alerts"), (cloudEvent.GetProperty("type").GetString(), cloudEvent.GetProperty("source").GetString()));
+        Assert.Equal("web:alert:2026-11-24T09:00:00.0000000+00:00", cloudEvent.GetProperty("id").GetString());
+
+        using var card = JsonDocument.Parse(Assert.Single(teams.Requests).Body);
+        Assert.Equal("Scalewise: warning on web", card.RootElement.GetProperty("title").GetString());
+        Assert.Contains(card.RootElement.GetProperty("sections")[0].GetProperty("facts").EnumerateArray(), f => f.GetProperty("name").GetString() == "Alerts" && f.GetProperty("value").GetString() == "latency-high");
+    }
+
     private static TeamsNotifier Teams(LocalReceiver receiver) =>
         new(new HttpClient(), Options.Create(new NotificationOptions { TeamsWebhookUrl = new Uri(receiver.BaseUri, "teams/hook?sig=abc") }), NullLogger<TeamsNotifier>.Instance);
 

@@ -49,6 +49,23 @@ public sealed class PolicyRejectionTests
         ["fallback above maximum"] = p => p["fallback"] = new JsonObject { ["afterFailures"] = 3, ["capacity"] = 500 },
         ["max hourly cost of 0"] = p => p["maxHourlyCost"] = 0,
         ["description too long"] = p => p["description"] = new string('x', 2001),
+        ["trigger without metric or formula"] = p => Trigger(p, 0).Remove("metricName"),
+        ["formula that does not parse"] = p => Formula(p, "max(cpu, mem"),
+        ["formula naming an unknown metric"] = p => Formula(p, "cpu / memory"),
+        ["formula with a metric name"] = p => { Formula(p, "cpu"); Trigger(p, 0)["metricName"] = "Percentage CPU"; },
+        ["formula with a time window"] = p => { Formula(p, "cpu"); Trigger(p, 0)["timeWindow"] = "PT5M"; },
+        ["formula without threshold"] = p => { Formula(p, "cpu"); Trigger(p, 0).Remove("threshold"); },
+        ["named metric with a space in its name"] = p => p["metrics"] = new JsonArray(Named("cpu load")),
+        ["named metric called max"] = p => p["metrics"] = new JsonArray(Named("max")),
+        ["named metric repeated"] = p => p["metrics"] = new JsonArray(Named("cpu"), Named("CPU")),
+        ["named metric with a bad window"] = p => p["metrics"] = new JsonArray(Named("cpu", window: "PT13H")),
+        ["named metric without statistic"] = p => { var m = Named("cpu"); m.Remove("statistic"); p["metrics"] = new JsonArray(m); },
+        ["named metric with an unknown field"] = p => { var m = Named("cpu"); m["threshold"] = 80; p["metrics"] = new JsonArray(m); },
+        ["alert named like a rule"] = p => p["alerts"] = new JsonArray(Alert("cpu-high")),
+        ["alert with a critical tier"] = p => { var a = Alert("latency-high"); a["trigger"]!["criticalThreshold"] = 2000; p["alerts"] = new JsonArray(a); },
+        ["alert with a warning tier"] = p => { var a = Alert("latency-high"); a["trigger"]!["warningThreshold"] = 500; p["alerts"] = new JsonArray(a); },
+        ["alert with an action"] = p => { var a = Alert("latency-high"); a["action"] = new JsonObject { ["direction"] = "Increase" }; p["alerts"] = new JsonArray(a); },
+        ["alert without metric name"] = p => { var a = Alert("latency-high"); a["trigger"]!.AsObject().Remove("metricName"); p["alerts"] = new JsonArray(a); },
     };
 
     public static TheoryData<string, string> Cases => new()
@@ -93,6 +110,23 @@ public sealed class PolicyRejectionTests
         { "fallback above maximum", "$.fallback.capacity" },
         { "max hourly cost of 0", "$.maxHourlyCost" },
         { "description too long", "$.description" },
+        { "trigger without metric or formula", "$.rules[0].trigger" },
+        { "formula that does not parse", "$.rules[0].trigger.formula" },
+        { "formula naming an unknown metric", "$.rules[0].trigger.formula" },
+        { "formula with a metric name", "$.rules[0].trigger.metricName" },
+        { "formula with a time window", "$.rules[0].trigger.timeWindow" },
+        { "formula without threshold", "$.rules[0].trigger" },
+        { "named metric with a space in its name", "$.metrics[0].name" },
+        { "named metric called max", "$.metrics[0].name" },
+        { "named metric repeated", "$.metrics[1].name" },
+        { "named metric with a bad window", "$.metrics[0].timeWindow" },
+        { "named metric without statistic", "$.metrics[0]" },
+        { "named metric with an unknown field", "$.metrics[0].threshold" },
+        { "alert named like a rule", "$.alerts[0].name" },
+        { "alert with a critical tier", "$.alerts[0].trigger.criticalThreshold" },
+        { "alert with a warning tier", "$.alerts[0].trigger.warningThreshold" },
+        { "alert with an action", "$.alerts[0].action" },
+        { "alert without metric name", "$.alerts[0].trigger" },
     };
 
     [Theory]
@@ -118,6 +152,46 @@ public sealed class PolicyRejectionTests
         var error = Assert.Single(PolicyDocument.Parse(document.ToJsonString()).Errors);
 
         Assert.Equal("step 1 overlaps step 0 from 50 to 100; start this step at 100, where the previous one ends.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_FormulaThatDoesNotParse_NamesThePositionInTheFormula()
+    {
+        var document = JsonNode.Parse(ExampleJson("vmss-burst.json"))!.AsObject();
+        Formula(document, "max(cpu, mem");
+
+        var error = Assert.Single(PolicyDocument.Parse(document.ToJsonString()).Errors);
+
+        Assert.Equal(("$.rules[0].trigger.formula", "formula \"max(cpu, mem\" does not parse at position 13: expected ',' or ')' in max(...), found the end of the formula."), (error.Path, error.Message));
+    }
+
+    [Fact]
+    public void Parse_FormulaNamingUnknownMetrics_NamesEachWithItsPositionAndTheKnownNames()
+    {
+        var document = JsonNode.Parse(ExampleJson("vmss-burst.json"))!.AsObject();
+        Formula(document, "cpu / memory + queue");
+
+        var errors = PolicyDocument.Parse(document.ToJsonString()).Errors;
+
+        Assert.Equal(
+            [
+                "$.rules[0].trigger.formula: 'memory' at position 7 of \"cpu / memory + queue\" is not a named metric; define it under \"metrics\" (the policy names 'cpu').",
+                "$.rules[0].trigger.formula: 'queue' at position 16 of \"cpu / memory + queue\" is not a named metric; define it under \"metrics\" (the policy names 'cpu').",
+            ],
+            errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Parse_TriggerWithNeitherMetricNorFormula_ListsWhatIsMissingAndTheAlternative()
+    {
+        var document = JsonNode.Parse(ExampleJson("vmss-burst.json"))!.AsObject();
+        Trigger(document, 1).Remove("metricName");
+        Trigger(document, 1).Remove("timeWindow");
+
+        var error = Assert.Single(PolicyDocument.Parse(document.ToJsonString()).Errors);
+
+        Assert.Equal("$.rules[1].trigger", error.Path);
+        Assert.StartsWith("required fields are missing: 'metricName', 'timeWindow'; a trigger reads one metric with these fields, or gives a \"formula\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,6 +227,38 @@ public sealed class PolicyRejectionTests
         Action(policy, 0).Remove("changeCount");
         Action(policy, 0)["steps"] = array;
     }
+
+    /// <summary>Makes rule 0 compare <paramref name="formula"/> over one named metric, "cpu".</summary>
+    private static void Formula(JsonObject policy, string formula)
+    {
+        policy["metrics"] = new JsonArray(Named("cpu"));
+        policy["rules"]![0]!["trigger"] = new JsonObject { ["formula"] = formula, ["operator"] = "GreaterThan", ["threshold"] = 80 };
+    }
+
+    private static JsonObject Alert(string name) => new()
+    {
+        ["name"] = name,
+        ["trigger"] = new JsonObject
+        {
+            ["metricName"] = "requests/duration",
+            ["statistic"] = "Average",
+            ["timeAggregation"] = "Average",
+            ["timeGrain"] = "PT1M",
+            ["timeWindow"] = "PT5M",
+            ["operator"] = "GreaterThan",
+            ["threshold"] = 1000,
+        },
+    };
+
+    private static JsonObject Named(string name, string window = "PT5M") => new()
+    {
+        ["name"] = name,
+        ["metricName"] = "Percentage CPU",
+        ["statistic"] = "Average",
+        ["timeAggregation"] = "Average",
+        ["timeGrain"] = "PT1M",
+        ["timeWindow"] = window,
+    };
 
     private static JsonArray Ladder(params string[] names) => new(names.Select(n => (JsonNode)new JsonObject { ["name"] = n }).ToArray());
 

@@ -65,8 +65,5 @@ internal sealed class PolicyReplay(ScalingPolicy policy, int capacity, string? s
         }
     }
 
-    private IEnumerable<MetricRequest> Requests() =>
-        policy.Rules.Select(r => r.Trigger.ToRequest(policy.Target.ResourceId))
-            .Concat((policy.TargetTracking ?? []).Select(t => t.ToRequest(policy.Target.ResourceId)))
-            .Distinct();
+    private IEnumerable<MetricRequest> Requests() => PolicyMetrics.Requests(policy);
 }
