@@ -6,7 +6,7 @@ using Scalewise.Core.Traces;
 
 // Simulation speed in target-minutes per second: how many simulated minutes of one target (its metrics, the
 // strategy's decision, the capacity change) the replay gets through per second of wall time.
-//   dotnet run -c Release --project bench/Scalewise.SimulationBenchmarks -- speed <trace.csv> <policy.json> [seconds]
+//   dotnet run -c Release --project bench/Scalewise.SimulationBenchmarks -- speed <trace.csv> <policy.json> [seconds] [calibrate %]
 //   dotnet run -c Release --project bench/Scalewise.SimulationBenchmarks -- synth <out.csv> [days] [seed]
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "synth")
@@ -21,7 +21,7 @@ if (args.Length >= 2 && args[0] == "synth")
 
 if (args.Length < 3 || args[0] != "speed")
 {
-    Console.Error.WriteLine("usage: speed <trace.csv> <policy.json> [seconds per case] | synth <out.csv> [days] [seed]");
+    Console.Error.WriteLine("usage: speed <trace.csv> <policy.json> [seconds per case] [calibrate %] | synth <out.csv> [days] [seed]");
     return 2;
 }
 
@@ -34,6 +34,11 @@ using (var reader = new StreamReader(args[1]))
 var policy = PolicyDocument.Parse(File.ReadAllText(args[2])).Policy ?? throw new InvalidOperationException($"{args[2]} is not a valid policy.");
 var budget = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], culture) : 5);
 var model = TargetModel.Derive(trace);
+if (args.Length > 4)
+{
+    // As `scalewise simulate --calibrate`: the policy's per-instance figures fitted to the simulated instance.
+    policy = PolicyCalibration.ToModel(policy, model, double.Parse(args[4], culture)).Policy;
+}
 
 Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {System.Runtime.InteropServices.RuntimeInformation.OSDescription} | .NET {Environment.Version}");
 Console.WriteLine($"trace: {Path.GetFileName(args[1])}, {trace.Length:N0} minutes; policy: {Path.GetFileName(args[2])}");
@@ -43,6 +48,14 @@ Console.WriteLine("|---|---:|---:|");
 
 Measure("scalewise (1 thread)", 1, () => new PolicyStrategy(policy));
 Measure($"scalewise ({Environment.ProcessorCount} targets in parallel)", Environment.ProcessorCount, () => new PolicyStrategy(policy));
+if (policy.Predictive is not null)
+{
+    // What the hourly re-forecast costs: the same policy without its predictive part, and with Holt-Winters refitted
+    // every hour as ForecastDemand does (the replay's default refits once a virtual day).
+    Measure("scalewise without forecasts (1 thread)", 1, () => new PolicyStrategy(policy with { Predictive = null }));
+    Measure("scalewise, Holt-Winters refit hourly (1 thread)", 1, () => new PolicyStrategy(policy) { ForecastRefitInterval = TimeSpan.FromHours(1) });
+}
+
 foreach (var name in Baselines.Names)
 {
     Measure(name + " (1 thread)", 1, () => Baselines.Create(trace, model).Single(s => s.Name == name));

@@ -36,7 +36,7 @@ public sealed class ReplayForecaster
     private const int HistoryHours = HistoryDays * 24;
 
     private readonly PredictiveScaling settings;
-    private readonly BacktestOptions options = new(HorizonHours: HorizonHours, Days: BacktestDays);
+    private readonly BacktestOptions options = new(HorizonHours: HorizonHours, Days: BacktestDays, InParallel: false);
     private readonly DateTimeOffset firstHour;
     private readonly int offset;
     private readonly int refitHours;
@@ -44,6 +44,7 @@ public sealed class ReplayForecaster
     private readonly double[] used;
     private readonly string?[] usedMethod;
     private readonly CachedMethod[] methods;
+    private readonly BacktestScoreCache scores = new();
     private int windowStart;
     private int lastRefit = int.MinValue / 2;
 
@@ -122,7 +123,13 @@ public sealed class ReplayForecaster
             lastRefit = end;
         }
 
-        var forecast = DemandForecasting.Forecast(series, now, options, methods);
+        var forecast = DemandForecasting.Forecast(series, now, options, methods, scores);
+        if (end % 24 == 0)
+        {
+            // Origins older than the backtest period plus the horizon are not scored again.
+            scores.ForgetBefore(firstHour.AddHours(end - (BacktestDays * 24) - HorizonHours - 24));
+        }
+
         if (length >= options.MinimumHistoryHours)
         {
             // Every method's forecast from this origin, for the backtests of the next hours (the chosen one is made already).
