@@ -43,8 +43,8 @@ if (args.Length > 4)
 Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {System.Runtime.InteropServices.RuntimeInformation.OSDescription} | .NET {Environment.Version}");
 Console.WriteLine($"trace: {Path.GetFileName(args[1])}, {trace.Length:N0} minutes; policy: {Path.GetFileName(args[2])}");
 Console.WriteLine();
-Console.WriteLine("| case | replays | target-minutes/s |");
-Console.WriteLine("|---|---:|---:|");
+Console.WriteLine("| case | replays | target-minutes/s | forecast MASE / sMAPE % |");
+Console.WriteLine("|---|---:|---:|---|");
 
 Measure("scalewise (1 thread)", 1, () => new PolicyStrategy(policy));
 Measure($"scalewise ({Environment.ProcessorCount} targets in parallel)", Environment.ProcessorCount, () => new PolicyStrategy(policy));
@@ -53,6 +53,7 @@ if (policy.Predictive is not null)
     // What the hourly re-forecast costs: the same policy without its predictive part, and with Holt-Winters refitted
     // every hour as ForecastDemand does (the replay's default refits once a virtual day).
     Measure("scalewise without forecasts (1 thread)", 1, () => new PolicyStrategy(policy with { Predictive = null }));
+    Measure("scalewise, Holt-Winters refit weekly (1 thread)", 1, () => new PolicyStrategy(policy) { ForecastRefitInterval = TimeSpan.FromDays(7) });
     Measure("scalewise, Holt-Winters refit hourly (1 thread)", 1, () => new PolicyStrategy(policy) { ForecastRefitInterval = TimeSpan.FromHours(1) });
 }
 
@@ -65,7 +66,8 @@ return 0;
 
 void Measure(string name, int parallel, Func<ScalingStrategy> create)
 {
-    Backtest.Replay(trace, model, policy.Capacity, create(), keepSeries: false); // warm-up: JIT and tiering
+    var warmUp = Backtest.Replay(trace, model, policy.Capacity, create(), keepSeries: false); // warm-up: JIT and tiering
+    var accuracy = warmUp.ForecastAccuracy is { } f ? string.Create(culture, $"{f.Mase:0.000} / {f.Smape:0.00}") : "";
     var replays = 0;
     var watch = Stopwatch.StartNew();
     while (watch.Elapsed < budget)
@@ -75,5 +77,5 @@ void Measure(string name, int parallel, Func<ScalingStrategy> create)
     }
 
     var rate = (double)replays * trace.Length / watch.Elapsed.TotalSeconds;
-    Console.WriteLine(string.Create(culture, $"| {name} | {replays} | {rate:N0} |"));
+    Console.WriteLine(string.Create(culture, $"| {name} | {replays} | {rate:N0} | {accuracy} |"));
 }
