@@ -91,6 +91,45 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_PredictivePolicyCalibrated_ReportsTheAccuracyOfTheForecastsItScaledOn()
+    {
+        var report = Path.Combine(work.FullName, "forecast");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 3)), "--policy", WebDefaultPolicy(), "--compare", "--calibrate", "70", "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains("Calibrated: predictive.targetPerInstance 42000 →", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("scalewise forecasts: 72 made", output.ToString(), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        Assert.Single(json.RootElement.GetProperty("calibration").EnumerateArray());
+        var strategies = json.RootElement.GetProperty("strategies").EnumerateArray().ToList();
+        var forecast = strategies[0].GetProperty("forecast");
+        Assert.Equal("seasonal-naive", forecast.GetProperty("method").GetString());
+        // Every generated day is the same, so the daily seasonal-naive scale is zero and MASE undefined (null); sMAPE
+        // still counts the first day, when the forecast was the last hour repeated.
+        Assert.Equal(JsonValueKind.Null, forecast.GetProperty("mase").ValueKind);
+        Assert.InRange(forecast.GetProperty("smape").GetDouble(), 0.1, 200);
+        Assert.Equal(71, forecast.GetProperty("scoredHours").GetInt32());
+        Assert.All(strategies.Skip(1), s => Assert.False(s.TryGetProperty("forecast", out _), s.GetProperty("name").GetString()));
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
+        Assert.Contains("## Forecast accuracy", markdown, StringComparison.Ordinal);
+        Assert.Contains("| scalewise | seasonal-naive |", markdown, StringComparison.Ordinal);
+        var chart = await File.ReadAllTextAsync(Path.Combine(report, "charts", "scalewise.svg"));
+        Assert.Contains("demand, ready capacity and forecast", chart, StringComparison.Ordinal);
+        Assert.Contains("stroke=\"#2ca02c\"", chart, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_CalibrateOutOfRange_FailsSayingWhatIsAccepted()
+    {
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 1)), "--policy", WebDefaultPolicy(), "--calibrate", "150");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--calibrate is 150", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_BadTraceRow_FailsNamingTheLine()
     {
         var trace = WriteTrace("timestamp,requests\n2025-03-03T00:00:00Z,10\n2025-03-03T00:01:00Z,ten\n");

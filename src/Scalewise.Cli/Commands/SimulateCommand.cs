@@ -26,7 +26,11 @@ public static class SimulateCommand
         var model = new Option<FileInfo?>("--model") { Description = "The target model, JSON (docs/metrics.md); by default derived from the trace." };
         var compare = new Option<bool>("--compare") { Description = "Also replay the baselines: static-peak, azure-autoscale, hpa, react, hist and oracle." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.json, report.md and charts/*.svg to this directory." };
-        var command = new Command("simulate", "Backtest a policy over a trace in virtual time and measure it (SLO violations, cost, SPEC elasticity metrics).") { trace, policy, model, compare, report };
+        var calibrate = new Option<double?>("--calibrate")
+        {
+            Description = "Set the policy's predictive and emergency targetPerInstance (on Requests) to this percentage of the simulated instance's capacity at the SLO, so a policy written for another app can be backtested on any trace.",
+        };
+        var command = new Command("simulate", "Backtest a policy over a trace in virtual time and measure it (SLO violations, cost, SPEC elasticity metrics, forecast accuracy).") { trace, policy, model, compare, report, calibrate };
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             console ?? AnsiConsole.Console,
             result.GetValue(trace)!,
@@ -34,12 +38,18 @@ public static class SimulateCommand
             result.GetValue(model),
             result.GetValue(compare),
             result.GetValue(report),
+            result.GetValue(calibrate),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(IAnsiConsole console, FileInfo traceFile, FileInfo policyFile, FileInfo? modelFile, bool compare, DirectoryInfo? reportDirectory, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(IAnsiConsole console, FileInfo traceFile, FileInfo policyFile, FileInfo? modelFile, bool compare, DirectoryInfo? reportDirectory, double? calibrate, CancellationToken cancellationToken)
     {
+        if (calibrate is { } wanted && !(wanted > 0 && wanted <= 100))
+        {
+            return Fail(console, string.Create(CultureInfo.InvariantCulture, $"--calibrate is {wanted}; expected a percentage of the instance's capacity above 0 and at most 100, such as 70."));
+        }
+
         WorkloadTrace trace;
         try
         {
@@ -80,10 +90,18 @@ public static class SimulateCommand
             return Fail(console, $"{modelFile?.Name ?? "model"}: {ex.Message}");
         }
 
+        IReadOnlyList<string>? calibration = null;
+        if (calibrate is { } percent)
+        {
+            (policy, calibration) = PolicyCalibration.ToModel(policy, targetModel, percent);
+        }
+
         var strategies = new List<ScalingStrategy>();
+        PolicyStrategy scalewise;
         try
         {
-            strategies.Add(new PolicyStrategy(policy));
+            scalewise = new PolicyStrategy(policy);
+            strategies.Add(scalewise);
         }
         catch (ArgumentException ex)
         {
@@ -99,8 +117,8 @@ public static class SimulateCommand
         var result = Backtest.Run(trace, targetModel, policy.Capacity, strategies, keepSeries: reportDirectory is not null);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
-        var simulationReport = SimulationReport.From(traceFile.Name, policyFile.Name, result);
-        Print(console, simulationReport, elapsed);
+        var simulationReport = SimulationReport.From(traceFile.Name, policyFile.Name, result) with { Calibration = calibration };
+        Print(console, simulationReport, scalewise, elapsed);
         if (reportDirectory is not null)
         {
             try
@@ -118,11 +136,16 @@ public static class SimulateCommand
         return 0;
     }
 
-    private static void Print(IAnsiConsole console, SimulationReport report, TimeSpan elapsed)
+    private static void Print(IAnsiConsole console, SimulationReport report, PolicyStrategy scalewise, TimeSpan elapsed)
     {
         var model = report.Model;
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Replayed [bold]{report.Trace}[/] ({report.Minutes:N0} minutes, {report.MissingMinutes:N0} without data) under [bold]{report.Policy}[/] in {elapsed.TotalSeconds:0.00} s.");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Target model: {model.CapacityPerInstance:0.##} requests/min per instance at the SLO, provisioning {model.ProvisioningDelay.TotalMinutes:0.##} min, warm-up {model.WarmUp.TotalMinutes:0.##} min, {model.PricePerInstanceHour:0.####}/instance-hour.");
+        foreach (var change in report.Calibration ?? [])
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Calibrated: {change}.");
+        }
+
         // Redirected output reports 80 columns; the table needs about 120 to stay readable in logs.
         if (!console.Profile.Capabilities.Interactive && console.Profile.Width < 120)
         {
@@ -148,6 +171,18 @@ public static class SimulateCommand
         }
 
         console.Write(table);
+        if (scalewise.Actions.Count > 0)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{scalewise.Name} procedures by decision kind: {string.Join(", ", scalewise.Actions.OrderBy(a => a.Key).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key.ToString().ToLowerInvariant()} {a.Value:N0}")))}.");
+        }
+
+        foreach (var s in report.Strategies)
+        {
+            if (s.Forecast is { } f)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{s.Name} forecasts: {f.Forecasts:N0} made (one an hour), {f.Method ?? "none"} in force most hours; against {f.ScoredHours:N0} hours: MASE {(f.Mase is { } m ? m.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}, sMAPE {(f.Smape is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a")}.");
+            }
+        }
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

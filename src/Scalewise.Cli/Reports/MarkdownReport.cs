@@ -27,7 +27,30 @@ public static class MarkdownReport
             Line(md, $"| {s.Name} | {s.SloViolationMinutes:N0} | {share:0.00} | {s.InstanceMinutes:N0} | {s.Cost:0.00} | {relative} | {s.ThetaU:0.00} | {s.ThetaO:0.00} | {s.TauU:0.00} | {s.TauO:0.00} | {s.Jitter:0.00} | {s.Instability:0.00} | {s.ScalingActions:N0} |");
         }
 
-        md.Append("\n## Demand and ready capacity\n\n");
+        if (report.Calibration is { Count: > 0 } calibration)
+        {
+            md.Append('\n');
+            Line(md, $"Calibrated to the simulated target (`--calibrate`): {string.Join("; ", calibration)}.");
+        }
+
+        if (report.Strategies.Any(s => s.Forecast is not null))
+        {
+            md.Append("\n## Forecast accuracy\n\n");
+            Line(md, $"Each whole hour with data against the forecast for it that was in force (made at the hour's start from the hours before, re-made every hour as ForecastDemand does). MASE is scaled by the mean absolute change from the same hour a day earlier over the replayed series; sMAPE is in % (see docs/metrics.md).");
+            md.Append('\n');
+            md.Append("| Strategy | Method (most hours) | MASE | sMAPE % | Hours scored | Forecasts | Hours per method | Holt-Winters refit every |\n");
+            md.Append("|---|---|---:|---:|---:|---:|---|---:|\n");
+            foreach (var s in report.Strategies)
+            {
+                if (s.Forecast is { } f)
+                {
+                    var methods = string.Join(", ", f.HoursByMethod.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
+                    Line(md, $"| {s.Name} | {f.Method ?? "none"} | {Number(f.Mase)} | {Number(f.Smape)} | {f.ScoredHours:N0} | {f.Forecasts:N0} | {methods} | {f.RefitHours:0.#} h |");
+                }
+            }
+        }
+
+        md.Append("\n## Demand, ready capacity and forecast\n\n");
         foreach (var s in report.Strategies)
         {
             Line(md, $"![{s.Name}]({s.Chart})");
@@ -36,6 +59,8 @@ public static class MarkdownReport
 
         return md.ToString();
     }
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
     private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
 }

@@ -24,7 +24,8 @@ public static class ReportWriter
         foreach (var strategy in result.Strategies)
         {
             var forecast = strategy.ForecastRequests?.Select(f => f / capacity).ToList();
-            var svg = SvgChart.Render($"{strategy.Name}: demand and ready capacity", result.Start, result.DemandInstances, strategy.ReadyCapacity, forecast);
+            var title = forecast is null ? $"{strategy.Name}: demand and ready capacity" : $"{strategy.Name}: demand, ready capacity and forecast";
+            var svg = SvgChart.Render(title, result.Start, result.DemandInstances, strategy.ReadyCapacity, forecast);
             await File.WriteAllTextAsync(Path.Combine(charts.FullName, strategy.Name + ".svg"), svg, cancellationToken).ConfigureAwait(false);
         }
     }

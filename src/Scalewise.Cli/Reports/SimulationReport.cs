@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scalewise.Core.Simulation;
 
 namespace Scalewise.Cli.Reports;
@@ -12,6 +13,10 @@ public sealed record SimulationReport(
     TargetModel Model,
     IReadOnlyList<StrategyReport> Strategies)
 {
+    /// <summary>The policy figures <c>--calibrate</c> changed to fit the simulated target; absent without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Calibration { get; init; }
+
     public static SimulationReport From(string trace, string policy, BacktestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

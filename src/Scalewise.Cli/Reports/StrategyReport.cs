@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scalewise.Core.Simulation;
 
 namespace Scalewise.Cli.Reports;
@@ -18,6 +19,10 @@ public sealed record StrategyReport(
     double? CostRelativeToOracle,
     string Chart)
 {
+    /// <summary>How the forecasts the strategy scaled on did; only for a policy with a predictive part.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StrategyForecastReport? Forecast { get; init; }
+
     public static StrategyReport From(StrategyResult result, double? oracleCost)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -35,7 +40,10 @@ public sealed record StrategyReport(
             Round(e.Instability),
             result.ScalingActions,
             oracleCost is > 0 ? Round(result.Cost / oracleCost.Value) : null,
-            $"charts/{result.Name}.svg");
+            $"charts/{result.Name}.svg")
+        {
+            Forecast = result.ForecastAccuracy is { } accuracy ? StrategyForecastReport.From(accuracy) : null,
+        };
     }
 
     private static double Round(double value) => Math.Round(value, 4);

@@ -14,7 +14,8 @@ public static class DemandForecasting
         HourlySeries history,
         DateTimeOffset generatedAt,
         BacktestOptions? options = null,
-        IReadOnlyList<IDemandForecaster>? forecasters = null)
+        IReadOnlyList<IDemandForecaster>? forecasters = null,
+        BacktestScoreCache? scores = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         options ??= new BacktestOptions(Days: 7);
@@ -34,7 +35,7 @@ public static class DemandForecasting
             return new DemandForecast(LastValueMethod, generatedAt, points, null, reason);
         }
 
-        var backtest = RollingOriginBacktest.Run(history, forecasters, options);
+        var backtest = RollingOriginBacktest.Run(history, forecasters, options, scores);
         var method = forecasters.FirstOrDefault(f => f.Name == backtest.Chosen) ?? SeasonalNaiveForecaster.Daily;
         var forecast = method.Forecast(filled, options.HorizonHours);
         var accuracy = backtest.Origins == 0

@@ -42,23 +42,24 @@ public sealed class HoltWintersForecaster : IDemandForecaster
 
     public bool Multiplicative { get; }
 
-    public double[] Forecast(ReadOnlySpan<double> history, int horizon)
+    public double[] Forecast(ReadOnlySpan<double> history, int horizon) => Forecast(history, horizon, Fit(history, horizon));
+
+    /// <summary>
+    /// The smoothing parameters the forecast of <paramref name="horizon"/> hours after <paramref name="history"/> uses; null
+    /// with less than a week of history (the forecast is then daily seasonal naive).
+    /// </summary>
+    public HoltWintersParameters? Fit(ReadOnlySpan<double> history, int horizon)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         if (history.Length < Week)
         {
-            return SeasonalNaiveForecaster.Daily.Forecast(history, horizon);
+            return null;
         }
 
-        var z = new double[history.Length];
-        for (var t = 0; t < z.Length; t++)
-        {
-            z[t] = Multiplicative ? Math.Log(1 + Math.Max(0, history[t])) : history[t];
-        }
-
+        var z = Transform(history);
         var start = Initial(z);
         var origins = FitOrigins(z.Length, horizon);
-        var best = new Parameters(0.03, 0.05, 0.1, 0.5);
+        var best = new HoltWintersParameters(0.03, 0.05, 0.1, 0.5);
         var bestLoss = Run(z, start, best, state: null, origins, horizon);
         for (var round = 0; round < MaxFitRounds; round++)
         {
@@ -90,7 +91,9 @@ public sealed class HoltWintersForecaster : IDemandForecaster
             }
         }
 
-        void Try(Parameters candidate)
+        return best;
+
+        void Try(HoltWintersParameters candidate)
         {
             var loss = Run(z, start, candidate, state: null, origins, horizon);
             if (loss < bestLoss)
@@ -98,15 +101,31 @@ public sealed class HoltWintersForecaster : IDemandForecaster
                 (best, bestLoss) = (candidate, loss);
             }
         }
+    }
 
+    /// <summary>
+    /// The next <paramref name="horizon"/> hours after <paramref name="history"/> with <paramref name="parameters"/> (fitted
+    /// on this or an earlier history: the backtest replay refits less often than it forecasts); daily seasonal naive with
+    /// less than a week of history or no parameters.
+    /// </summary>
+    public double[] Forecast(ReadOnlySpan<double> history, int horizon, HoltWintersParameters? parameters)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        if (history.Length < Week || parameters is null)
+        {
+            return SeasonalNaiveForecaster.Daily.Forecast(history, horizon);
+        }
+
+        var z = Transform(history);
+        var start = Initial(z);
         var final = new State(start);
-        Run(z, start, best, final, [], horizon);
+        Run(z, start, parameters, final, [], horizon);
         var forecast = new double[horizon];
         var correction = final.LastError;
         for (var h = 0; h < horizon; h++)
         {
             var t = z.Length + h;
-            correction *= best.Phi;
+            correction *= parameters.Phi;
             var value = final.Level + final.Daily[t % Day] + final.Weekly[t % Week] + correction;
             forecast[h] = Math.Max(0, Demand(value));
         }
@@ -114,12 +133,23 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         return forecast;
     }
 
+    private double[] Transform(ReadOnlySpan<double> history)
+    {
+        var z = new double[history.Length];
+        for (var t = 0; t < z.Length; t++)
+        {
+            z[t] = Multiplicative ? Math.Log(1 + Math.Max(0, history[t])) : history[t];
+        }
+
+        return z;
+    }
+
     /// <summary>
     /// Runs the filter over <paramref name="z"/> and leaves the end state in <paramref name="state"/>. Returns the mean
     /// absolute error (in demand, not log demand) of the forecasts for the next <paramref name="horizon"/> hours made from
     /// every origin in <paramref name="origins"/>: the error the forecasts will be judged by.
     /// </summary>
-    private double Run(double[] z, State start, Parameters p, State? state, int[] origins, int horizon)
+    private double Run(double[] z, State start, HoltWintersParameters p, State? state, int[] origins, int horizon)
     {
         var level = start.Level;
         var daily = (double[])start.Daily.Clone();
@@ -199,8 +229,6 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         }
         return state;
     }
-
-    private sealed record Parameters(double Alpha, double Delta, double Omega, double Phi);
 
     private sealed class State
     {

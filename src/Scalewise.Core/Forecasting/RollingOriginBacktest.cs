@@ -19,7 +19,8 @@ public static class RollingOriginBacktest
         HoltWintersForecaster.Log,
     ];
 
-    public static BacktestResult Run(HourlySeries series, IReadOnlyList<IDemandForecaster>? forecasters = null, BacktestOptions? options = null)
+    /// <param name="scores">Scores of origins already backtested on this series (it may have grown since); null to score every origin.</param>
+    public static BacktestResult Run(HourlySeries series, IReadOnlyList<IDemandForecaster>? forecasters = null, BacktestOptions? options = null, BacktestScoreCache? scores = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         options ??= new BacktestOptions();
@@ -46,9 +47,35 @@ public static class RollingOriginBacktest
 
         // Per origin and method: (sum of scaled errors, sMAPE terms, hours scored, hours scored with a usable scale).
         var totals = new double[origins, methods.Count, 4];
-        Parallel.For(0, origins, i =>
+        if (options.InParallel)
+        {
+            Parallel.For(0, origins, Score);
+        }
+        else
+        {
+            for (var i = 0; i < origins; i++)
+            {
+                Score(i);
+            }
+        }
+
+        void Score(int i)
         {
             var origin = first + i;
+            var at = series.Start.AddHours(origin);
+            if (scores is not null && scores.TryGet(at, methods.Count * 4, out var kept))
+            {
+                for (var m = 0; m < methods.Count; m++)
+                {
+                    for (var k = 0; k < 4; k++)
+                    {
+                        totals[i, m, k] = kept[(m * 4) + k];
+                    }
+                }
+
+                return;
+            }
+
             var history = filled.AsSpan(0, origin);
             var truth = actual.AsSpan(origin, options.HorizonHours);
             for (var m = 0; m < methods.Count; m++)
@@ -70,7 +97,21 @@ public static class RollingOriginBacktest
                     }
                 }
             }
-        });
+
+            if (scores is not null)
+            {
+                var row = new double[methods.Count * 4];
+                for (var m = 0; m < methods.Count; m++)
+                {
+                    for (var k = 0; k < 4; k++)
+                    {
+                        row[(m * 4) + k] = totals[i, m, k];
+                    }
+                }
+
+                scores.Set(at, row);
+            }
+        }
 
         var accuracies = new List<MethodAccuracy>();
         for (var m = 0; m < methods.Count; m++)

@@ -111,6 +111,9 @@ public static class Backtest
             elasticity.Result(),
             actions,
             ready ?? [],
-            forecast);
+            forecast)
+        {
+            ForecastAccuracy = strategy.ForecastAccuracy,
+        };
     }
 }

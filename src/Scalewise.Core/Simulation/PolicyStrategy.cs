@@ -1,22 +1,21 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Scalewise.Core.Decisions;
+using Scalewise.Core.Forecasting;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Simulation;
 
 /// <summary>
-/// A Scalewise policy as the Functions app runs it, tick by tick: no evaluation while the target's procedure runs,
-/// otherwise <see cref="ScalingEngine.Decide"/> over metric windows built from what the simulated target reported,
-/// a procedure for every decision that asks for a change (provisioning, then the policy's warm-up), and the cooldown
-/// clock recorded in <see cref="TargetState"/> when the procedure ends, as ScaleProcedure's record step does.
+/// A Scalewise policy as the Functions app runs it, tick by tick, through <see cref="ScalingTick.Decide"/>: the schedule
+/// window in force on the virtual clock sets the bounds, an emergency (critical tier, growth of the emergency metric) is
+/// checked first, and the forecast ForecastDemand would have stored (re-made every virtual hour from the past only, see
+/// <see cref="ReplayForecaster"/>) adds the predictive capacity. Metric windows are built from what the simulated target
+/// reported. A decision that asks for a change runs a procedure (provisioning, then the policy's warm-up) and the cooldown
+/// clock is recorded in <see cref="TargetState"/> when it ends, as ScaleProcedure's record step does. While a procedure
+/// runs only an emergency is acted on, and it supersedes the running procedure unless that is an emergency one.
 /// </summary>
-/// <remarks>
-/// Extension points for issue 5: a forecast the engine reads is computed here from <see cref="ReplayTick.History"/>
-/// (the past only) and returned in <see cref="CapacityRequest.ForecastRequests"/>, which the reports chart; an emergency
-/// decision supersedes a running procedure, so it is the one kind that skips the "procedure running" gate below.
-/// </remarks>
 public sealed class PolicyStrategy : ScalingStrategy
 {
     public const string DefaultName = "scalewise";
@@ -28,14 +27,20 @@ public sealed class PolicyStrategy : ScalingStrategy
     // each metric, made once per minute and shared by every window that reads them.
     private readonly MetricWindow[] windows;
     private readonly MinutePoints?[] minutePoints = new MinutePoints?[2 * Enum.GetValues<SimulatedMetric>().Length];
+    private readonly SimulatedMetric? forecastMetric;
+    private readonly bool mayHaveEmergency;
     private readonly Dictionary<DecisionOutcome, int> outcomes = [];
+    private readonly Dictionary<DecisionKind, int> actions = [];
+    private ReplayForecaster? forecaster;
     private TargetState state;
     private int? procedureEndsAt;
+    private bool procedureIsEmergency;
     private ScaleDirection procedureDirection;
     private int procedureCapacity;
+    private int replayMinutes;
 
     /// <remarks>Alerts never change capacity, so their metrics are not simulated.</remarks>
-    /// <exception cref="ArgumentException">A rule reads a metric the simulated target does not produce.</exception>
+    /// <exception cref="ArgumentException">A rule, the emergency check or the forecast reads a metric the simulated target does not produce.</exception>
     public PolicyStrategy(ScalingPolicy policy, string name = DefaultName)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -57,41 +62,65 @@ public sealed class PolicyStrategy : ScalingStrategy
                 .Select(name => NamedMetric.Find(policy.Metrics, name))
                 .OfType<NamedMetric>()
                 .Select(metric => metric.ToRequest(policy.Target.ResourceId)))
+            .Concat(EmergencyDetector.Requests(policy))
             .Distinct()
-            .Select(request => SimulatedMetricNames.TryResolve(request.MetricName, out var metric)
-                ? new WindowSource(request, metric, minutePoints)
-                : throw new ArgumentException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the policy reads metric '{request.MetricName}', which the simulated target does not produce; use one of {string.Join(", ", SimulatedMetricNames.All.Select(n => $"'{n}'"))}."),
-                    nameof(policy)))
+            .Select(request => new WindowSource(request, Resolve(request.MetricName, nameof(policy)), minutePoints))
             .ToArray();
         windows = new MetricWindow[sources.Length];
+        forecastMetric = policy.Predictive is { } predictive ? Resolve(predictive.MetricName, nameof(policy)) : null;
+        mayHaveEmergency = policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null);
     }
 
     public override string Name { get; }
 
+    /// <summary>How often Holt-Winters refits its parameters in the replay's hourly forecasts; <see cref="ReplayForecaster.DefaultRefitInterval"/> when null.</summary>
+    public TimeSpan? ForecastRefitInterval { get; init; }
+
     /// <summary>How many ticks ended in each outcome; ticks skipped while a procedure ran are not decisions and are not counted.</summary>
     public IReadOnlyDictionary<DecisionOutcome, int> Outcomes => outcomes;
 
+    /// <summary>Procedures started, by the kind of decision that started them (reactive, scheduled, predictive, emergency).</summary>
+    public IReadOnlyDictionary<DecisionKind, int> Actions => actions;
+
     /// <summary>The decision of the last evaluated tick, with its reason.</summary>
     public ScalingDecision? LastDecision { get; private set; }
+
+    /// <summary>The forecast in force (made at the start of the current virtual hour); null when the policy does not predict or none was made yet.</summary>
+    public DemandForecast? CurrentForecast => forecaster?.Current;
+
+    /// <summary>How the forecasts in force did over the replay so far; null when the policy does not predict.</summary>
+    public override ReplayForecastAccuracy? ForecastAccuracy => forecaster?.Accuracy(replayMinutes);
 
     public override CapacityRequest Decide(ReplayTick tick)
     {
         ArgumentNullException.ThrowIfNull(tick);
         var now = tick.Minute + 1;
-        if (procedureEndsAt is { } endsAt)
+        replayMinutes = now;
+        double? forecastRequests = null;
+        if (forecastMetric is { } metric)
         {
-            if (now < endsAt)
+            forecaster ??= new ReplayForecaster(policy.Predictive!, tick.Start, tick.Length, ForecastRefitInterval);
+            if (forecaster.IsHourEnd(tick.Minute))
             {
-                return new CapacityRequest(tick.CurrentCapacity);
+                forecaster.Advance(tick.Minute, tick.History(metric), tick.Now);
             }
 
+            forecastRequests = metric == SimulatedMetric.Requests ? PerMinute(forecaster.HourForecast(now)) : null;
+        }
+
+        if (procedureEndsAt is { } endsAt && now >= endsAt)
+        {
             var recordedAt = tick.Start.AddMinutes(endsAt);
             state = procedureDirection == ScaleDirection.Increase
                 ? state with { LastScaleOutAt = recordedAt, LastKnownCapacity = procedureCapacity }
                 : state with { LastScaleInAt = recordedAt, LastKnownCapacity = procedureCapacity };
             procedureEndsAt = null;
+        }
+
+        var running = procedureEndsAt is not null;
+        if (running && (!mayHaveEmergency || procedureIsEmergency || policy.Mode != PolicyMode.Active))
+        {
+            return new CapacityRequest(tick.CurrentCapacity, forecastRequests);
         }
 
         for (var i = 0; i < sources.Length; i++)
@@ -110,41 +139,48 @@ public sealed class PolicyStrategy : ScalingStrategy
             expired |= !(recommendation.At > tick.Now - stabilization);
         }
 
-        if (expired || warming != state.WarmingInstances)
-        {
-            state = state with
+        var before = expired || warming != state.WarmingInstances
+            ? state with
             {
                 WarmingInstances = warming,
                 RecentRecommendations = expired ? Unexpired(state.RecentRecommendations, tick.Now - stabilization) : state.RecentRecommendations,
-            };
+            }
+            : state;
+        var decision = ScalingTick.Decide(policy, windows, before, tick.CurrentCapacity, tick.Now, forecaster?.Current);
+        if (running && (decision.Kind != DecisionKind.Emergency || !decision.RequiresAction))
+        {
+            // PolicyEvaluation skips the target: only an emergency supersedes a running procedure.
+            return new CapacityRequest(tick.CurrentCapacity, forecastRequests);
         }
 
-        var decision = ScalingEngine.Decide(policy, windows, state, tick.CurrentCapacity, tick.Now);
+        // An emergency while a normal procedure runs terminates it (superseded: its record step, and so its cooldown
+        // clock, never runs) and starts its own.
         LastDecision = decision;
-        var failures = decision.Outcome == DecisionOutcome.NoData ? state.ConsecutiveMetricFailures + 1 : 0;
+        var failures = decision.Outcome == DecisionOutcome.NoData ? before.ConsecutiveMetricFailures + 1 : 0;
         var remember = decision.RecommendedCapacity is { } && stabilization > TimeSpan.Zero;
-        if (remember || failures != state.ConsecutiveMetricFailures)
-        {
-            state = state with
+        state = remember || failures != before.ConsecutiveMetricFailures
+            ? before with
             {
                 ConsecutiveMetricFailures = failures,
                 RecentRecommendations = remember
-                    ? [.. state.RecentRecommendations, new CapacityRecommendation(tick.Now, decision.RecommendedCapacity!.Value)]
-                    : state.RecentRecommendations,
-            };
-        }
+                    ? [.. before.RecentRecommendations, new CapacityRecommendation(tick.Now, decision.RecommendedCapacity!.Value)]
+                    : before.RecentRecommendations,
+            }
+            : before;
         CollectionsMarshal.GetValueRefOrAddDefault(outcomes, decision.Outcome, out _)++;
         if (!decision.RequiresAction || policy.Mode != PolicyMode.Active)
         {
-            return new CapacityRequest(tick.CurrentCapacity);
+            return new CapacityRequest(tick.CurrentCapacity, forecastRequests);
         }
 
         // ScaleProcedure: apply, wait for provisioning (scale-in: removal is taken as immediate), warm up, record.
+        actions[decision.Kind] = actions.GetValueOrDefault(decision.Kind) + 1;
         var increase = decision.NewCapacity > tick.CurrentCapacity;
         procedureDirection = increase ? ScaleDirection.Increase : ScaleDirection.Decrease;
         procedureCapacity = decision.NewCapacity;
+        procedureIsEmergency = decision.Kind == DecisionKind.Emergency;
         procedureEndsAt = now + (increase ? TargetModel.Minutes(tick.Model.ProvisioningDelay) : 0) + TargetModel.Minutes(policy.WarmUp);
-        return new CapacityRequest(decision.NewCapacity);
+        return new CapacityRequest(decision.NewCapacity, forecastRequests);
     }
 
     /// <summary>
@@ -202,6 +238,21 @@ public sealed class PolicyStrategy : ScalingStrategy
 
         return kept;
     }
+
+    private static SimulatedMetric Resolve(string metricName, string paramName) => SimulatedMetricNames.TryResolve(metricName, out var metric)
+        ? metric
+        : throw new ArgumentException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"the policy reads metric '{metricName}', which the simulated target does not produce; use one of {string.Join(", ", SimulatedMetricNames.All.Select(n => $"'{n}'"))}."),
+            paramName);
+
+    /// <summary>The forecast hour's requests as a rate per minute, for charts next to demand.</summary>
+    private double? PerMinute(double? hourly) => hourly is not { } value ? null : policy.Predictive!.Aggregation switch
+    {
+        TimeAggregation.Total => value / 60,
+        TimeAggregation.Count => null,
+        _ => value,
+    };
 
     /// <summary>Turns the target's per-minute history into the window Azure Monitor would return for one request.</summary>
     private sealed class WindowSource(MetricRequest request, SimulatedMetric metric, MinutePoints?[] shared)

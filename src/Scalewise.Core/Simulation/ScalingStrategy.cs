@@ -22,4 +22,7 @@ public abstract class ScalingStrategy
     }
 
     public abstract CapacityRequest Decide(ReplayTick tick);
+
+    /// <summary>How the strategy's demand forecasts did, when it scales on forecasts it can score; null otherwise.</summary>
+    public virtual ReplayForecastAccuracy? ForecastAccuracy => null;
 }

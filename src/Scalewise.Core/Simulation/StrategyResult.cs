@@ -15,4 +15,8 @@ public sealed record StrategyResult(
     ElasticityMetrics Elasticity,
     int ScalingActions,
     IReadOnlyList<int> ReadyCapacity,
-    IReadOnlyList<double?>? ForecastRequests);
+    IReadOnlyList<double?>? ForecastRequests)
+{
+    /// <summary>How the forecasts the strategy scaled on did; null when it scales on none it can score.</summary>
+    public ReplayForecastAccuracy? ForecastAccuracy { get; init; }
+}

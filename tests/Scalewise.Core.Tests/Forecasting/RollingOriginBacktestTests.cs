@@ -21,6 +21,26 @@ public sealed class RollingOriginBacktestTests
     }
 
     [Fact]
+    public void Run_ScoresKeptFromTheHourBefore_SameResultAsScoringEveryOrigin()
+    {
+        var values = SyntheticDemand.Hourly(days: 12, seed: 5);
+        var options = new BacktestOptions(HorizonHours: 48, Days: 3, InParallel: false);
+        var scores = new BacktestScoreCache();
+        RollingOriginBacktest.Run(new HourlySeries(SyntheticDemand.Monday, values[..^1]), options: options, scores: scores);
+        var kept = scores.Count;
+
+        var grown = new HourlySeries(SyntheticDemand.Monday, values);
+        var cached = RollingOriginBacktest.Run(grown, options: options, scores: scores);
+        var fresh = RollingOriginBacktest.Run(grown, options: options with { InParallel = true });
+
+        // The series grew by an hour: one new origin is scored, the others are read back, and nothing differs.
+        Assert.Equal(kept + 1, scores.Count);
+        Assert.Equal(fresh.Chosen, cached.Chosen);
+        Assert.Equal(fresh.Reason, cached.Reason);
+        Assert.Equal(fresh.Methods, cached.Methods);
+    }
+
+    [Fact]
     public void Run_TenDaysThreeDayBacktest_OneOriginPerHourWithAWeekBehindIt()
     {
         var series = new HourlySeries(SyntheticDemand.Monday, SyntheticDemand.Hourly(days: 10, seed: 3));
