@@ -23,6 +23,7 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();
+        services.AddSingleton<TargetReader>();
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();

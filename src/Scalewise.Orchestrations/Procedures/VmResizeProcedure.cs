@@ -31,6 +31,7 @@ public static class VmResizeProcedure
             () => context.CallActivityAsync<VerticalGuardOutcome>(nameof(VerticalActivities.GuardVerticalChange), new VerticalGuardInput(input.PolicyId, vm, input.TargetKind, input.Kind, to), ScaleProcedure.ArmRetry),
             g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
         var from = guard.CurrentSku;
+        journal.FromSku = from;
         if (!guard.Allowed)
         {
             return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, from, to, from, $"Not started: {guard.Reason}.");

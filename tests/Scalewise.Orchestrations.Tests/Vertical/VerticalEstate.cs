@@ -19,12 +19,12 @@ internal static class VerticalEstate
 
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
-    public static async Task<(ScalingPolicy Policy, SimulatedVirtualMachine Vm)> AddVmAsync(this LocalEstateFixture estate, string name, string size = "Standard_D2s_v3", Func<ScalingPolicy, ScalingPolicy>? configure = null)
+    public static async Task<(ScalingPolicy Policy, SimulatedVirtualMachine Vm)> AddVmAsync(this LocalEstateFixture estate, string name, string size = "Standard_D2s_v3", Func<ScalingPolicy, ScalingPolicy>? configure = null, TimeSpan? delay = null)
     {
         estate.Simulator.Estate.SnapshotDelay = Delay;
         var id = UniqueId(name);
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Compute/virtualMachines/{id}";
-        var vm = estate.Simulator.Estate.AddVirtualMachine(resourceId, new VirtualMachineModel(Size: size, ResizeDelay: Delay, PowerDelay: Delay));
+        var vm = estate.Simulator.Estate.AddVirtualMachine(resourceId, new VirtualMachineModel(Size: size, ResizeDelay: delay ?? Delay, PowerDelay: delay ?? Delay));
         var policy = await StoreAsync(estate, id, new ScaleTarget(TargetKind.VirtualMachine, resourceId), configure);
         return (policy, vm);
     }
