@@ -7,10 +7,10 @@ using Scalewise.Core.Targets;
 namespace Scalewise.Orchestrations.Evaluation;
 
 /// <summary>
-/// Reads a policy's target through the controller of its kind (scale set, VM, Azure Cache for Redis) as the one shape a
+/// Reads a policy's target through the controller of its kind (scale set, VM, Azure Cache for Redis, Azure Managed Redis) as the one shape a
 /// tick needs: capacity, provisioning state and SKU. A vertical target counts as capacity 1; what moves is its SKU.
 /// </summary>
-public sealed class TargetReader(ITargetController scaleSets, IVirtualMachineController vms, IRedisCacheController caches)
+public sealed class TargetReader(ITargetController scaleSets, IVirtualMachineController vms, IRedisCacheController caches, IRedisEnterpriseController clusters)
 {
     public async Task<TargetSnapshot> ReadAsync(ScaleTarget target, CancellationToken cancellationToken)
     {
@@ -23,6 +23,9 @@ public sealed class TargetReader(ITargetController scaleSets, IVirtualMachineCon
             case TargetKind.RedisCache:
                 var cache = await caches.GetAsync(target.ResourceId, cancellationToken).ConfigureAwait(false);
                 return new TargetSnapshot(target.ResourceId, 1, cache.ProvisioningState, RedisSkuNames.NameOf(cache.Sku));
+            case TargetKind.RedisEnterprise:
+                var cluster = await clusters.GetAsync(target.ResourceId, cancellationToken).ConfigureAwait(false);
+                return new TargetSnapshot(target.ResourceId, 1, cluster.ProvisioningState, cluster.SkuName);
             default:
                 return await scaleSets.GetAsync(target.ResourceId, cancellationToken).ConfigureAwait(false);
         }
