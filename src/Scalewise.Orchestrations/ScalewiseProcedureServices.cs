@@ -25,6 +25,7 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();
         services.AddSingleton<WarningNotifications>();
+        services.AddSingleton<TargetReader>();
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();

@@ -40,6 +40,20 @@ public sealed class FunctionsMetadataTests
         }
     }
 
+    [Theory]
+    [InlineData("VmResizeProcedure", "orchestrationTrigger")]
+    [InlineData("RedisScaleProcedure", "orchestrationTrigger")]
+    [InlineData("RedisEnterpriseScaleProcedure", "orchestrationTrigger")]
+    [InlineData("ReadRedisEnterprise", "activityTrigger")]
+    [InlineData("ListRedisEnterpriseSkus", "activityTrigger")]
+    [InlineData("ScaleRedisEnterprise", "activityTrigger")]
+    [InlineData("VerifyRedisEnterprise", "activityTrigger")]
+    public void Metadata_VerticalProcedureFunctions_AreRegisteredAndPresent(string function, string trigger)
+    {
+        Assert.Contains(function, ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities));
+        Assert.Equal(trigger, TriggerOf(function));
+    }
+
     [Fact]
     public void Metadata_TimerAndHttpTriggers_ArePresentWithTheirSettings()
     {

@@ -34,6 +34,8 @@ public sealed class TableProcedureHistory(TableServiceClient tables) : IProcedur
         };
         EntityValues.SetIfNotNull(entity, nameof(ProcedureRecord.EndedAt), record.EndedAt?.ToUniversalTime());
         EntityValues.SetIfNotNull(entity, nameof(ProcedureRecord.Outcome), record.Outcome?.ToString());
+        EntityValues.SetIfNotNull(entity, nameof(ProcedureRecord.FromSku), record.FromSku);
+        EntityValues.SetIfNotNull(entity, nameof(ProcedureRecord.ToSku), record.ToSku);
         LargeText.Write(entity, nameof(ProcedureRecord.Reason), record.Reason);
         LargeText.Write(entity, nameof(ProcedureRecord.Error), record.Error);
         LargeText.Write(entity, nameof(ProcedureRecord.Steps), JsonSerializer.Serialize(record.Steps, ScalewiseJson.Options));
@@ -91,6 +93,10 @@ public sealed class TableProcedureHistory(TableServiceClient tables) : IProcedur
             entity.GetDateTimeOffset(nameof(ProcedureRecord.EndedAt)),
             outcome is null ? null : Enum.Parse<ProcedureOutcome>(outcome),
             LargeText.Read(entity, nameof(ProcedureRecord.Error)),
-            steps);
+            steps)
+        {
+            FromSku = entity.GetString(nameof(ProcedureRecord.FromSku)),
+            ToSku = entity.GetString(nameof(ProcedureRecord.ToSku)),
+        };
     }
 }

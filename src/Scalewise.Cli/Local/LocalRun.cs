@@ -15,6 +15,7 @@ using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Serialization;
+using Scalewise.Core.Targets;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
@@ -56,6 +57,12 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         }
 
         var policy = scenario.ConfigurePolicy?.Invoke(parsedPolicy) ?? parsedPolicy;
+        if (policy.Target.Kind != scenario.TargetKind)
+        {
+            console.MarkupLineInterpolated($"[red]Scenario '{scenario.Name}' simulates a {scenario.TargetKind}, but its policy targets a {policy.Target.Kind}.[/]");
+            return 1;
+        }
+
         console.MarkupLineInterpolated($"[bold]Scalewise local run[/] · scenario [blue]{scenario.Name}[/]: {scenario.Description}");
         console.MarkupLineInterpolated($"Replaying {scenario.Duration.TotalMinutes:0} minutes of load {options.Speed:0.#}x faster than real time.");
 
@@ -68,14 +75,9 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 
         var clock = new CompressedTimeProvider(options.Speed, TruncateToMinute(DateTimeOffset.UtcNow));
         await using var simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = clock }, cancellationToken).ConfigureAwait(false);
-        var scaleSet = simulator.Estate.AddScaleSet(
-            policy.Target.ResourceId,
-            scenario.InitialCapacity,
-            new ScaleSetModel(RequestsPerSecondPerInstance: scenario.RequestsPerSecondPerInstance, ProvisioningDelay: scenario.ProvisioningDelay));
-        scenario.PrepareTarget?.Invoke(scaleSet);
         var start = clock.GetUtcNow();
         var load = new ScenarioLoad(start, scenario.Phases);
-        scaleSet.SetLoad(load);
+        var target = ScenarioTarget.Add(simulator.Estate, scenario, policy, load);
         console.MarkupLineInterpolated($"Estate simulator (ARM + Azure Monitor): {simulator.BaseUri}");
 
         await using var app = BuildHost(storage, simulator, clock);
@@ -105,7 +107,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
                 console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] [bold]phase[/] {phase.Name}: {phase.ArrivalsPerSecond:0} arrivals/s for {phase.Duration.TotalMinutes:0} min");
             }
 
-            console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] load {load.RequestsPerSecondAt(now):0} rps · capacity {scaleSet.Capacity} (ready {scaleSet.ReadyInstances}) · {scaleSet.ProvisioningState}");
+            console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] load {load.RequestsPerSecondAt(now):0} {(scenario.TargetKind == TargetKind.RedisCache ? "ops/s" : "rps")} · {target.Describe(now)}");
             foreach (var decision in await schedules.ApplyAllAsync(client, cancellationToken).ConfigureAwait(false))
             {
                 ShowDecision(clock, start, decision);
@@ -133,7 +135,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 
         var history = await http.GetFromJsonAsync<TargetHistory>($"/api/targets/{policy.Id}/history", ScalewiseJson.Options, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The history endpoint returned nothing.");
-        var summary = Summarize(scenario.Name, history);
+        var summary = WithSkuSteps(Summarize(scenario.Name, history), policy);
         ShowSummary(summary);
         if (options.Summary is { } file)
         {
@@ -195,13 +197,19 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             table.AddRow(
                 Markup.Escape(procedure.InstanceId),
                 procedure.Kind,
-                procedure.From.ToString(CultureInfo.InvariantCulture),
-                procedure.To.ToString(CultureInfo.InvariantCulture),
+                procedure.FromSku ?? procedure.From.ToString(CultureInfo.InvariantCulture),
+                procedure.ToSku ?? procedure.To.ToString(CultureInfo.InvariantCulture),
                 procedure.Outcome,
                 Markup.Escape(string.Join(" → ", procedure.Steps.Select(s => s.Name))));
         }
 
         console.Write(table);
+        if (summary.StepsUp is { } up && summary.StepsDown is { } down)
+        {
+            console.MarkupLineInterpolated($"[bold]{up}[/] SKU steps up, [bold]{down}[/] SKU steps down, [bold]{summary.Decisions}[/] decisions recorded for {summary.Target}.");
+            return;
+        }
+
         console.MarkupLineInterpolated($"[bold]{summary.ScaleOuts}[/] scale-outs, [bold]{summary.ScaleIns}[/] scale-ins, [bold]{summary.Decisions}[/] decisions recorded for {summary.Target}.");
     }
 
@@ -216,7 +224,11 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
                 p.FromCapacity,
                 p.ToCapacity,
                 p.Outcome?.ToString() ?? "Running",
-                [.. p.Steps.Select(s => new StepSummary(s.Name, s.StartedAt, s.EndedAt, s.Result))]))
+                [.. p.Steps.Select(s => new StepSummary(s.Name, s.StartedAt, s.EndedAt, s.Result))])
+            {
+                FromSku = p.FromSku,
+                ToSku = p.ToSku,
+            })
             .ToList();
         var succeeded = history.Procedures.Where(p => p.Outcome == ProcedureOutcome.Succeeded).ToList();
         var byKind = Enum.GetValues<DecisionKind>().ToDictionary(Lower, kind => history.Decisions.Count(d => d.Kind == kind));
@@ -228,6 +240,22 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             history.Decisions.Count,
             byKind,
             procedures);
+    }
+
+    /// <summary>For a vertical policy, how many succeeded procedures stepped the SKU up and down its ladder.</summary>
+    private static RunSummary WithSkuSteps(RunSummary summary, ScalingPolicy policy)
+    {
+        if (!SkuLadderMoves.IsVerticalKind(policy.Target.Kind))
+        {
+            return summary;
+        }
+
+        var ladder = SkuLadderMoves.LadderOf(policy);
+        var steps = summary.Procedures
+            .Where(p => p.Outcome == nameof(ProcedureOutcome.Succeeded))
+            .Select(p => SkuLadderMoves.Steps(ladder, p.FromSku, p.ToSku) ?? 0)
+            .ToList();
+        return summary with { StepsUp = steps.Count(s => s > 0), StepsDown = steps.Count(s => s < 0) };
     }
 
 #pragma warning disable CA1308 // The summary's kinds are lower-case words ("reactive", "manual"), as the issue specifies.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 using Spectre.Console;
 
@@ -49,11 +50,15 @@ public sealed class ProcedureWatcher(DurableTaskClient client, IAnsiConsole cons
                 await Task.Delay(TimeSpan.FromMilliseconds(400), timeout.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsCancellation(ex) && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             console.MarkupLine("[yellow]The last procedure was still running when the run ended; the summary shows it as Running.[/]");
         }
     }
+
+    /// <summary>The Durable client reports a cancelled call as <see cref="RpcException"/> (Cancelled), not always as <see cref="OperationCanceledException"/>.</summary>
+    private static bool IsCancellation(Exception ex) =>
+        ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled };
 
     private static (string Step, string Detail) ReadStatus(string? json)
     {

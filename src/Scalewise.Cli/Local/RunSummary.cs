@@ -8,4 +8,11 @@ public sealed record RunSummary(
     int ScaleIns,
     int Decisions,
     IReadOnlyDictionary<string, int> DecisionsByKind,
-    IReadOnlyList<ProcedureSummary> Procedures);
+    IReadOnlyList<ProcedureSummary> Procedures)
+{
+    /// <summary>For a vertical policy, succeeded procedures that stepped the SKU up its ladder; absent for scale sets.</summary>
+    public int? StepsUp { get; init; }
+
+    /// <summary>For a vertical policy, succeeded procedures that stepped the SKU down its ladder; absent for scale sets.</summary>
+    public int? StepsDown { get; init; }
+}

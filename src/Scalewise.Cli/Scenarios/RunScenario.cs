@@ -1,11 +1,17 @@
 using Scalewise.Core.Policies;
+using Scalewise.Core.Targets;
 using Scalewise.Simulator;
 
 namespace Scalewise.Cli.Scenarios;
 
 /// <summary>
-/// What <c>scalewise run</c> replays: a policy (its JSON text), the simulated scale set it sizes, and load phases.
+/// What <c>scalewise run</c> replays: a policy (its JSON text), the simulated target it sizes, and load phases.
 /// </summary>
+/// <remarks>
+/// A scale set starts at <see cref="InitialCapacity"/> and takes <see cref="ProvisioningDelay"/> to add instances. A VM or a
+/// Redis cache (<see cref="TargetKind"/>) starts at <see cref="InitialSku"/>, and <see cref="ProvisioningDelay"/> is how long a
+/// resize (VM) or a scale per shard (cache) takes; its load is requests per second (VM) or operations per second (cache).
+/// </remarks>
 public sealed record RunScenario(
     string Name,
     string Description,
@@ -16,6 +22,12 @@ public sealed record RunScenario(
     IReadOnlyList<ScenarioPhase> Phases)
 {
     public TimeSpan Duration => Phases.Aggregate(TimeSpan.Zero, (total, phase) => total + phase.Duration);
+
+    /// <summary>The kind of resource the simulator holds for the policy; it must be the policy's target kind.</summary>
+    public TargetKind TargetKind { get; init; } = TargetKind.VirtualMachineScaleSet;
+
+    /// <summary>The SKU a vertical target starts at: a VM size ("Standard_D2s_v3") or a Redis "Tier_Size" ("Standard_C1").</summary>
+    public string? InitialSku { get; init; }
 
     /// <summary>Changes the scenario makes to its policy before it is stored (for example an approval threshold).</summary>
     public Func<ScalingPolicy, ScalingPolicy>? ConfigurePolicy { get; init; }

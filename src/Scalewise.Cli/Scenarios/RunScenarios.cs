@@ -1,4 +1,5 @@
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Targets;
 using System.Reflection;
 
 namespace Scalewise.Cli.Scenarios;
@@ -10,8 +11,10 @@ public static class RunScenarios
 
     public const string VerifyFailsRollback = "verify-fails-rollback";
     public const string Approval = "approval";
+    public const string VmResize = "vm-resize";
+    public const string RedisScaleUp = "redis-scale-up";
 
-    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval];
+    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval, VmResize, RedisScaleUp];
 
     public static RunScenario? Find(string name) => name switch
     {
@@ -23,6 +26,8 @@ public static class RunScenarios
             PrepareTarget = scaleSet => scaleSet.FailNextProvisioning(),
         },
         Approval => ApprovalScenario(),
+        VmResize => VmResizeScenario(),
+        RedisScaleUp => RedisScaleUpScenario(),
         _ => null,
     };
 
@@ -69,6 +74,48 @@ public static class RunScenarios
             new("cool down", TimeSpan.FromMinutes(5), 50),
             new("back to baseline", TimeSpan.FromMinutes(10), 10),
         ]);
+
+    /// <summary>
+    /// A worker VM on Standard_D2s_v3 (2 cores of 25 requests/s): 15 requests/s (about 33 % CPU), then 45 (about 93 %).
+    /// The CPU rule steps it to Standard_D4s_v3 (about 48 %); a resize takes 3 minutes and restarts the VM.
+    /// </summary>
+    private static RunScenario VmResizeScenario() => new(
+        VmResize,
+        "A worker VM under a growing load: the CPU rule steps it one size up the ladder (Standard_D2s_v3 → Standard_D4s_v3); the resize snapshots its disks, restarts it at the new size, warms up and verifies.",
+        ReadPolicy("vm-resize.json"),
+        InitialCapacity: 1,
+        RequestsPerSecondPerInstance: 0,
+        ProvisioningDelay: TimeSpan.FromMinutes(3),
+        Phases:
+        [
+            new("normal load", TimeSpan.FromMinutes(5), 15),
+            new("overload", TimeSpan.FromMinutes(20), 45),
+        ])
+    {
+        TargetKind = TargetKind.VirtualMachine,
+        InitialSku = "Standard_D2s_v3",
+    };
+
+    /// <summary>
+    /// A Standard C1 cache (10,000 operations/s at full load): 4,000 operations/s (about 42 % server load), then 9,000 (about
+    /// 92 %). The server load rule steps it to Standard_C2 (about 47 %); a scale takes 10 minutes.
+    /// </summary>
+    private static RunScenario RedisScaleUpScenario() => new(
+        RedisScaleUp,
+        "An Azure Cache for Redis under a growing load: the server load rule steps it one size up (Standard_C1 → Standard_C2); the procedure plans the move, waits for provisioning, and verifies server load and memory are back under their thresholds.",
+        ReadPolicy("redis-scale-up.json"),
+        InitialCapacity: 1,
+        RequestsPerSecondPerInstance: 0,
+        ProvisioningDelay: TimeSpan.FromMinutes(10),
+        Phases:
+        [
+            new("normal load", TimeSpan.FromMinutes(5), 4_000),
+            new("overload", TimeSpan.FromMinutes(25), 9_000),
+        ])
+    {
+        TargetKind = TargetKind.RedisCache,
+        InitialSku = "Standard_C1",
+    };
 
     private static string ReadPolicy(string name)
     {

@@ -128,7 +128,7 @@ internal static class PolicyShapeValidator
             case ScaleActionType.SkuStep:
                 if (policy.Target is { Kind: TargetKind.VirtualMachineScaleSet })
                 {
-                    errors.Add(new(at + ".type", "SkuStep resizes a single resource; use it with a VirtualMachine or RedisCache target, and ChangeCount, PercentChangeCount or ExactCount for a scale set."));
+                    errors.Add(new(at + ".type", "SkuStep resizes a single resource; use it with a VirtualMachine, RedisCache or RedisEnterprise target, and ChangeCount, PercentChangeCount or ExactCount for a scale set."));
                 }
 
                 break;

@@ -92,6 +92,7 @@ public static partial class PolicyValidator
         {
             TargetKind.VirtualMachineScaleSet => (VmssIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/{name}"),
             TargetKind.VirtualMachine => (VmIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Compute/virtualMachines/{name}"),
+            TargetKind.RedisEnterprise => (RedisEnterpriseIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Cache/redisEnterprise/{name}"),
             _ => (RedisIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Cache/redis/{name}"),
         };
         if (string.IsNullOrEmpty(target.ResourceId) || !pattern.IsMatch(target.ResourceId))
@@ -278,6 +279,9 @@ public static partial class PolicyValidator
 
     [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redis/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RedisIdPattern();
+
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redisEnterprise/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RedisEnterpriseIdPattern();
 
     [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ArmIdPattern();

@@ -39,11 +39,29 @@ public static class DefaultSkuLadders
         new("Premium_P5", 10.824m),
     ];
 
-    /// <summary>The ladder of a target kind: VM sizes for virtual machines, Redis Standard C0-C6 for caches; none for scale sets.</summary>
+    /// <summary>
+    /// Azure Managed Redis Balanced B0 to B100 (0.5 to 120 GB). No prices: they vary by region and high availability,
+    /// so a cost cap needs them from a policy's own ladder or a <see cref="PriceTable"/>. A cluster moves only to the SKUs
+    /// its <c>listSkusForScaling</c> returns; a rung it does not offer is refused when the procedure runs.
+    /// </summary>
+    public static IReadOnlyList<SkuRung> RedisEnterpriseBalanced { get; } =
+    [
+        new("Balanced_B0"),
+        new("Balanced_B1"),
+        new("Balanced_B3"),
+        new("Balanced_B5"),
+        new("Balanced_B10"),
+        new("Balanced_B20"),
+        new("Balanced_B50"),
+        new("Balanced_B100"),
+    ];
+
+    /// <summary>The ladder of a target kind: VM sizes for virtual machines, Redis Standard C0-C6 for caches, Azure Managed Redis Balanced B0-B100; none for scale sets.</summary>
     public static IReadOnlyList<SkuRung> For(TargetKind kind) => kind switch
     {
         TargetKind.VirtualMachine => VirtualMachine,
         TargetKind.RedisCache => RedisStandard,
+        TargetKind.RedisEnterprise => RedisEnterpriseBalanced,
         _ => [],
     };
 }

@@ -2,7 +2,10 @@ using Scalewise.Core.Decisions;
 
 namespace Scalewise.Core.Procedures;
 
-/// <summary>A procedure's history entry: what it set out to do, each step, and how it ended.</summary>
+/// <summary>
+/// A procedure's history entry: what it set out to do, each step, and how it ended. A vertical procedure (VM, cache) keeps
+/// capacity 1 and records the SKUs it moves between in <see cref="FromSku"/> and <see cref="ToSku"/>.
+/// </summary>
 public sealed record ProcedureRecord(
     string InstanceId,
     string PolicyId,
@@ -16,4 +19,11 @@ public sealed record ProcedureRecord(
     DateTimeOffset? EndedAt,
     ProcedureOutcome? Outcome,
     string? Error,
-    IReadOnlyList<ProcedureStep> Steps);
+    IReadOnlyList<ProcedureStep> Steps)
+{
+    /// <summary>The SKU the target had when a vertical procedure started; null for scale sets.</summary>
+    public string? FromSku { get; init; }
+
+    /// <summary>The SKU a vertical procedure set out to reach; null for scale sets.</summary>
+    public string? ToSku { get; init; }
+}

@@ -48,5 +48,5 @@ public static class SkuLadderMoves
     }
 
     /// <summary>True for the target kinds a procedure changes by SKU rather than by instance count.</summary>
-    public static bool IsVerticalKind(TargetKind kind) => kind is TargetKind.VirtualMachine or TargetKind.RedisCache;
+    public static bool IsVerticalKind(TargetKind kind) => kind is TargetKind.VirtualMachine or TargetKind.RedisCache or TargetKind.RedisEnterprise;
 }

@@ -6,4 +6,7 @@ public enum TargetKind
     VirtualMachineScaleSet,
     VirtualMachine,
     RedisCache,
+
+    /// <summary>Azure Managed Redis (<c>Microsoft.Cache/redisEnterprise</c>), scaled among the SKUs its <c>listSkusForScaling</c> returns.</summary>
+    RedisEnterprise,
 }

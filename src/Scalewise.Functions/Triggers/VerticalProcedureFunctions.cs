@@ -29,6 +29,14 @@ public sealed class VerticalProcedureFunctions(VerticalActivities activities)
         return RedisScaleProcedure.RunAsync(context, input);
     }
 
+    [Function(nameof(RedisEnterpriseScaleProcedure))]
+    public static Task<VerticalProcedureResult> RunRedisEnterpriseScaleProcedure([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<VerticalProcedureInput>() ?? throw new InvalidOperationException("RedisEnterpriseScaleProcedure needs its input.");
+        return RedisEnterpriseScaleProcedure.RunAsync(context, input);
+    }
+
     [Function(nameof(VerticalActivities.GuardVerticalChange))]
     public Task<VerticalGuardOutcome> GuardVerticalChange([ActivityTrigger] VerticalGuardInput input, FunctionContext context) =>
         activities.GuardVerticalChange(input, Cancel(context));
@@ -88,6 +96,22 @@ public sealed class VerticalProcedureFunctions(VerticalActivities activities)
     [Function(nameof(VerticalActivities.VerifyRedisCache))]
     public Task<VerificationResult> VerifyRedisCache([ActivityTrigger] RedisScaleChange expected, FunctionContext context) =>
         activities.VerifyRedisCache(expected, Cancel(context));
+
+    [Function(nameof(VerticalActivities.ReadRedisEnterprise))]
+    public Task<RedisEnterpriseState> ReadRedisEnterprise([ActivityTrigger] string targetResourceId, FunctionContext context) =>
+        activities.ReadRedisEnterprise(targetResourceId, Cancel(context));
+
+    [Function(nameof(VerticalActivities.ListRedisEnterpriseSkus))]
+    public Task<IReadOnlyList<RedisEnterpriseSkuOption>> ListRedisEnterpriseSkus([ActivityTrigger] string targetResourceId, FunctionContext context) =>
+        activities.ListRedisEnterpriseSkus(targetResourceId, Cancel(context));
+
+    [Function(nameof(VerticalActivities.ScaleRedisEnterprise))]
+    public Task<ApplyOutcome> ScaleRedisEnterprise([ActivityTrigger] RedisEnterpriseSkuChange change, FunctionContext context) =>
+        activities.ScaleRedisEnterprise(change, Cancel(context));
+
+    [Function(nameof(VerticalActivities.VerifyRedisEnterprise))]
+    public Task<VerificationResult> VerifyRedisEnterprise([ActivityTrigger] RedisEnterpriseSkuChange expected, FunctionContext context) =>
+        activities.VerifyRedisEnterprise(expected, Cancel(context));
 
     private static CancellationToken Cancel(FunctionContext context) => context?.CancellationToken ?? CancellationToken.None;
 }

@@ -14,7 +14,7 @@ using Scalewise.Orchestrations.Procedures;
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>
-/// The activities of vertical procedures (VM resize, Redis scale). Each is thin: it calls an adapter and returns a
+/// The activities of vertical procedures (VM resize, Redis scale, Azure Managed Redis scale). Each is thin: it calls an adapter and returns a
 /// record. Calls that start a change report ARM's 429 and 409 as a deferral (<see cref="ApplyOutcome"/>) so the
 /// procedure waits on a durable timer; server faults are thrown for the retry policy; other refusals are
 /// <see cref="TargetRequestRejectedException"/>, never retried. Method names are the activity names.
@@ -22,6 +22,7 @@ namespace Scalewise.Orchestrations.Activities;
 public sealed partial class VerticalActivities(
     IVirtualMachineController vms,
     IRedisCacheController caches,
+    IRedisEnterpriseController clusters,
     IPolicyStore policies,
     IMetricReader metrics,
     TimeProvider time,
@@ -217,8 +218,53 @@ public sealed partial class VerticalActivities(
         return new VerificationResult(true, string.Join("; ", findings), shards, shards);
     }
 
+    public Task<RedisEnterpriseState> ReadRedisEnterprise(string targetResourceId, CancellationToken cancellationToken) =>
+        clusters.GetAsync(targetResourceId, cancellationToken);
+
+    /// <summary>The SKUs the Azure Managed Redis cluster can scale to now, as <c>listSkusForScaling</c> returns them.</summary>
+    public Task<IReadOnlyList<RedisEnterpriseSkuOption>> ListRedisEnterpriseSkus(string targetResourceId, CancellationToken cancellationToken) =>
+        clusters.ListSkusForScalingAsync(targetResourceId, cancellationToken);
+
+    public Task<ApplyOutcome> ScaleRedisEnterprise(RedisEnterpriseSkuChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return DeferrableAsync(change.TargetResourceId, $"SKU {change.Sku}", () => clusters.BeginUpdateSkuAsync(change.TargetResourceId, change.Sku, change.Capacity, cancellationToken));
+    }
+
+    /// <summary>Passes when the cluster is Succeeded and running at the expected SKU (and capacity, for Enterprise SKUs).</summary>
+    public async Task<VerificationResult> VerifyRedisEnterprise(RedisEnterpriseSkuChange expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var cluster = await clusters.GetAsync(expected.TargetResourceId, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(cluster.ProvisioningState, ProvisioningStates.Succeeded, StringComparison.OrdinalIgnoreCase))
+        {
+            return new VerificationResult(false, $"the cluster is '{cluster.ProvisioningState}', not Succeeded", 1, 0);
+        }
+
+        if (!string.Equals(cluster.SkuName, expected.Sku, StringComparison.OrdinalIgnoreCase) || (expected.Capacity is { } capacity && cluster.Capacity != capacity))
+        {
+            return new VerificationResult(false, $"the cluster is {Describe(cluster)}, expected {expected.Sku}{(expected.Capacity is { } c ? $" capacity {c}" : string.Empty)}", 1, 0);
+        }
+
+        if (cluster.ResourceState is { } state && !string.Equals(state, "Running", StringComparison.OrdinalIgnoreCase))
+        {
+            return new VerificationResult(false, $"the cluster is {Describe(cluster)} but its resource state is '{state}', not Running", 1, 0);
+        }
+
+        return new VerificationResult(true, $"running at {Describe(cluster)}", 1, 1);
+    }
+
+    private static string Describe(RedisEnterpriseState cluster) =>
+        cluster.Capacity is { } capacity ? $"{cluster.SkuName} capacity {capacity}" : cluster.SkuName;
+
     private async Task<(string Sku, int Capacity, string ProvisioningState)> ReadSkuAsync(TargetKind kind, string resourceId, CancellationToken cancellationToken)
     {
+        if (kind == TargetKind.RedisEnterprise)
+        {
+            var cluster = await clusters.GetAsync(resourceId, cancellationToken).ConfigureAwait(false);
+            return (cluster.SkuName, 1, cluster.ProvisioningState);
+        }
+
         if (kind == TargetKind.RedisCache)
         {
             var cache = await caches.GetAsync(resourceId, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ namespace Scalewise.Orchestrations.Evaluation;
 public sealed partial class PolicyEvaluation(
     IPolicyStore policies,
     IMetricReader metrics,
-    ITargetController targets,
+    TargetReader targets,
     ITargetStateStore states,
     IDecisionLog decisions,
     IForecastStore forecasts,
@@ -100,7 +100,7 @@ public sealed partial class PolicyEvaluation(
             return null;
         }
 
-        var target = await targets.GetAsync(policy.Target.ResourceId, cancellationToken).ConfigureAwait(false);
+        var target = await targets.ReadAsync(policy.Target, cancellationToken).ConfigureAwait(false);
         if (running is null && !target.IsProvisioningTerminal)
         {
             LogSkippedBusy(logger, policy.Id, target.ProvisioningState);
@@ -112,7 +112,7 @@ public sealed partial class PolicyEvaluation(
         var windows = requests.Count == 0 ? [] : await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
-        var decision = ScalingTick.Decide(policy, windows, state.State with { CurrentSku = target.Sku ?? state.State.CurrentSku }, target.Capacity, now, forecast, prices);
+        var decision = ScalingTick.Decide(policy, windows, TargetReader.StateFor(policy, state.State, target), target.Capacity, now, forecast, prices);
 
         if (emergenciesOnly && decision.Kind != DecisionKind.Emergency)
         {
@@ -143,7 +143,7 @@ public sealed partial class PolicyEvaluation(
             LogDecision(logger, policy.Id, decision.Outcome, decision.CurrentCapacity, decision.NewCapacity, decision.Reason);
         }
 
-        if (decision.RequiresAction && policy.Mode == PolicyMode.Active)
+        if ((decision.RequiresAction || decision.RequiresSkuChange) && policy.Mode == PolicyMode.Active)
         {
             await launcher.LaunchAsync(client, policy, decision, RequestedBy, cancellationToken).ConfigureAwait(false);
         }

@@ -16,6 +16,12 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
 
     public int FromCapacity { get; set; }
 
+    /// <summary>The SKU a vertical procedure starts from, once its guard has read it.</summary>
+    public string? FromSku { get; set; }
+
+    /// <summary>The SKU a vertical procedure sets out to reach.</summary>
+    public string? ToSku { get; init; }
+
     public IReadOnlyList<ProcedureStep> Steps => steps;
 
     public async Task<T> RunStepAsync<T>(string name, Func<Task<T>> step, Func<T, string> describe)
@@ -63,7 +69,11 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
         outcome is null ? null : Now(),
         outcome,
         error,
-        [.. steps]);
+        [.. steps])
+    {
+        FromSku = FromSku,
+        ToSku = ToSku,
+    };
 
     public Task SaveAsync(ProcedureOutcome? outcome, string? error) =>
         context.CallActivityAsync<bool>(nameof(ProcedureActivities.RecordProcedure), ToRecord(outcome, error), ScaleProcedure.StorageRetry);

@@ -8,8 +8,9 @@ using Scalewise.Core.Targets;
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>
-/// Starts the one procedure a target may run (<see cref="ScaleProcedure"/> for capacity; <see cref="VmResizeProcedure"/> or
-/// <see cref="RedisScaleProcedure"/> for a SKU decision on a VM or cache), or reports the one already running.
+/// Starts the one procedure a target may run (<see cref="ScaleProcedure"/> for capacity; <see cref="VmResizeProcedure"/>,
+/// <see cref="RedisScaleProcedure"/> or <see cref="RedisEnterpriseScaleProcedure"/> for a SKU decision on a VM, an Azure
+/// Cache for Redis or an Azure Managed Redis cluster), or reports the one already running.
 /// </summary>
 public sealed class ProcedureLauncher(ProcedureTiming timing)
 {
@@ -29,7 +30,12 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
         if (SkuLadderMoves.IsVerticalKind(policy.Target.Kind) && decision.NewSku is { } newSku)
         {
             var vertical = VerticalInputFor(policy, decision, requestedBy, newSku);
-            var orchestrator = policy.Target.Kind == TargetKind.RedisCache ? nameof(RedisScaleProcedure) : nameof(VmResizeProcedure);
+            var orchestrator = policy.Target.Kind switch
+            {
+                TargetKind.RedisCache => nameof(RedisScaleProcedure),
+                TargetKind.RedisEnterprise => nameof(RedisEnterpriseScaleProcedure),
+                _ => nameof(VmResizeProcedure),
+            };
             await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, vertical, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
             return new ProcedureLaunch(true, instanceId, null);
         }

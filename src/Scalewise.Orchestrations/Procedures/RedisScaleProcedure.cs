@@ -29,6 +29,7 @@ public static class RedisScaleProcedure
             () => context.CallActivityAsync<VerticalGuardOutcome>(nameof(VerticalActivities.GuardVerticalChange), new VerticalGuardInput(input.PolicyId, cacheId, input.TargetKind, input.Kind, input.ToSku), ScaleProcedure.ArmRetry),
             g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
         var fromName = guard.CurrentSku;
+        journal.FromSku = fromName;
         if (!guard.Allowed)
         {
             return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, fromName, input.ToSku, fromName, $"Not started: {guard.Reason}.");

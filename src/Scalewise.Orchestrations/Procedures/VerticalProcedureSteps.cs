@@ -14,6 +14,7 @@ internal static class VerticalProcedureSteps
         new ScaleProcedureInput(input.PolicyId, input.TargetResourceId, input.TargetKind, input.Kind, 1, $"to {input.ToSku}: {input.Reason}", input.RequestedBy, input.WarmUp, input.PollInterval, input.ProvisioningTimeout, input.ApprovalTimeout))
     {
         FromCapacity = 1,
+        ToSku = input.ToSku,
     };
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Scalewise.Orchestrations.Procedures;
 /// <summary>The vertical procedures' orchestrators and activities, registered with the rest by <see cref="ScalewiseTasks"/>.</summary>
 public static class VerticalProcedureTasks
 {
-    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(VmResizeProcedure), nameof(RedisScaleProcedure)];
+    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(VmResizeProcedure), nameof(RedisScaleProcedure), nameof(RedisEnterpriseScaleProcedure)];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
@@ -28,6 +28,10 @@ public static class VerticalProcedureTasks
         nameof(VerticalActivities.ReadArmOperation),
         nameof(VerticalActivities.ScaleRedisCache),
         nameof(VerticalActivities.VerifyRedisCache),
+        nameof(VerticalActivities.ReadRedisEnterprise),
+        nameof(VerticalActivities.ListRedisEnterpriseSkus),
+        nameof(VerticalActivities.ScaleRedisEnterprise),
+        nameof(VerticalActivities.VerifyRedisEnterprise),
     ];
 
     public static DurableTaskRegistry AddVerticalProcedureTasks(this DurableTaskRegistry registry)
@@ -35,6 +39,7 @@ public static class VerticalProcedureTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestratorFunc<VerticalProcedureInput, VerticalProcedureResult>(nameof(VmResizeProcedure), (context, input) => VmResizeProcedure.RunAsync(context, input));
         registry.AddOrchestratorFunc<VerticalProcedureInput, VerticalProcedureResult>(nameof(RedisScaleProcedure), (context, input) => RedisScaleProcedure.RunAsync(context, input));
+        registry.AddOrchestratorFunc<VerticalProcedureInput, VerticalProcedureResult>(nameof(RedisEnterpriseScaleProcedure), (context, input) => RedisEnterpriseScaleProcedure.RunAsync(context, input));
 
         Add<VerticalGuardInput, VerticalGuardOutcome>(registry, nameof(VerticalActivities.GuardVerticalChange), (a, i, ct) => a.GuardVerticalChange(i, ct));
         Add<string, VirtualMachineState>(registry, nameof(VerticalActivities.ReadVirtualMachine), (a, i, ct) => a.ReadVirtualMachine(i, ct));
@@ -51,6 +56,10 @@ public static class VerticalProcedureTasks
         Add<string, ArmOperationStatus>(registry, nameof(VerticalActivities.ReadArmOperation), (a, i, ct) => a.ReadArmOperation(i, ct));
         Add<RedisScaleChange, ApplyOutcome>(registry, nameof(VerticalActivities.ScaleRedisCache), (a, i, ct) => a.ScaleRedisCache(i, ct));
         Add<RedisScaleChange, VerificationResult>(registry, nameof(VerticalActivities.VerifyRedisCache), (a, i, ct) => a.VerifyRedisCache(i, ct));
+        Add<string, RedisEnterpriseState>(registry, nameof(VerticalActivities.ReadRedisEnterprise), (a, i, ct) => a.ReadRedisEnterprise(i, ct));
+        Add<string, IReadOnlyList<RedisEnterpriseSkuOption>>(registry, nameof(VerticalActivities.ListRedisEnterpriseSkus), (a, i, ct) => a.ListRedisEnterpriseSkus(i, ct));
+        Add<RedisEnterpriseSkuChange, ApplyOutcome>(registry, nameof(VerticalActivities.ScaleRedisEnterprise), (a, i, ct) => a.ScaleRedisEnterprise(i, ct));
+        Add<RedisEnterpriseSkuChange, VerificationResult>(registry, nameof(VerticalActivities.VerifyRedisEnterprise), (a, i, ct) => a.VerifyRedisEnterprise(i, ct));
         return registry;
     }
 

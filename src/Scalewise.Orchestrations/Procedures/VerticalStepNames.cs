@@ -10,4 +10,5 @@ public static class VerticalStepNames
     public const string Cleanup = "cleanup";
     public const string Plan = "plan";
     public const string Export = "export";
+    public const string CheckSku = "checkSku";
 }

@@ -18,6 +18,8 @@ public static class VmResizeProcedure
 {
     private static readonly StringComparer Sizes = StringComparer.OrdinalIgnoreCase;
 
+    private static readonly string[] TransitionalPowerStates = ["starting", "stopping", "deallocating"];
+
     public static async Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,6 +33,7 @@ public static class VmResizeProcedure
             () => context.CallActivityAsync<VerticalGuardOutcome>(nameof(VerticalActivities.GuardVerticalChange), new VerticalGuardInput(input.PolicyId, vm, input.TargetKind, input.Kind, to), ScaleProcedure.ArmRetry),
             g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
         var from = guard.CurrentSku;
+        journal.FromSku = from;
         if (!guard.Allowed)
         {
             return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, from, to, from, $"Not started: {guard.Reason}.");
@@ -246,8 +249,9 @@ public static class VmResizeProcedure
 
     private static bool IsRestored(VirtualMachineState state, string size) => Sizes.Equals(state.Size, size) && state.IsRunning;
 
+    /// <summary>Starting, stopping or deallocating: a power state on its way to another ("running" is not one, though it ends in "ing").</summary>
     private static bool IsTransitioning(VirtualMachineState state) =>
-        state.PowerState is { } power && (power.EndsWith("ing", StringComparison.OrdinalIgnoreCase));
+        state.PowerState is { } power && TransitionalPowerStates.Contains(power, Sizes);
 
     private static bool IsSucceeded(string state) => string.Equals(state, ProvisioningStates.Succeeded, StringComparison.OrdinalIgnoreCase);
 

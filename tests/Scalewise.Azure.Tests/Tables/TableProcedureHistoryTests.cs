@@ -48,6 +48,21 @@ public sealed class TableProcedureHistoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_VerticalProcedure_KeepsFromAndToSku()
+    {
+        var history = new TableProcedureHistory(azurite.CreateTableServiceClient());
+        var policyId = TestData.UniqueId("vm");
+        var resize = TestData.Procedure(policyId, Start) with { FromSku = "Standard_D2s_v3", ToSku = "Standard_D4s_v3" };
+
+        await history.SaveAsync(resize, CancellationToken.None);
+
+        var read = await history.GetAsync(policyId, resize.InstanceId, Start, CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal("Standard_D2s_v3", read.FromSku);
+        Assert.Equal("Standard_D4s_v3", read.ToSku);
+    }
+
+    [Fact]
     public async Task GetAsync_UnknownProcedure_ReturnsNull()
     {
         var history = new TableProcedureHistory(azurite.CreateTableServiceClient());

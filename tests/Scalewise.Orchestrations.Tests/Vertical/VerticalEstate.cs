@@ -19,12 +19,12 @@ internal static class VerticalEstate
 
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
-    public static async Task<(ScalingPolicy Policy, SimulatedVirtualMachine Vm)> AddVmAsync(this LocalEstateFixture estate, string name, string size = "Standard_D2s_v3", Func<ScalingPolicy, ScalingPolicy>? configure = null)
+    public static async Task<(ScalingPolicy Policy, SimulatedVirtualMachine Vm)> AddVmAsync(this LocalEstateFixture estate, string name, string size = "Standard_D2s_v3", Func<ScalingPolicy, ScalingPolicy>? configure = null, TimeSpan? delay = null)
     {
         estate.Simulator.Estate.SnapshotDelay = Delay;
         var id = UniqueId(name);
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Compute/virtualMachines/{id}";
-        var vm = estate.Simulator.Estate.AddVirtualMachine(resourceId, new VirtualMachineModel(Size: size, ResizeDelay: Delay, PowerDelay: Delay));
+        var vm = estate.Simulator.Estate.AddVirtualMachine(resourceId, new VirtualMachineModel(Size: size, ResizeDelay: delay ?? Delay, PowerDelay: delay ?? Delay));
         var policy = await StoreAsync(estate, id, new ScaleTarget(TargetKind.VirtualMachine, resourceId), configure);
         return (policy, vm);
     }
@@ -38,12 +38,26 @@ internal static class VerticalEstate
         return (policy, cache);
     }
 
+    public static async Task<(ScalingPolicy Policy, SimulatedRedisEnterprise Cluster)> AddClusterAsync(this LocalEstateFixture estate, string name, string sku, int? capacity = null, IReadOnlyList<Simulator.RedisEnterpriseSkuOption>? skusForScaling = null, Func<ScalingPolicy, ScalingPolicy>? configure = null)
+    {
+        var id = UniqueId(name);
+        var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Cache/redisEnterprise/{id}";
+        var cluster = estate.Simulator.Estate.AddRedisEnterprise(resourceId, sku, capacity, new RedisEnterpriseModel(ScalingDelay: Delay, SkusForScaling: skusForScaling));
+        var policy = await StoreAsync(estate, id, new ScaleTarget(TargetKind.RedisEnterprise, resourceId), configure);
+        return (policy, cluster);
+    }
+
     public static VerticalProcedureInput InputFor(ScalingPolicy policy, string toSku, DecisionKind kind = DecisionKind.Manual, TimeSpan? approvalTimeout = null) =>
         new(policy.Id, policy.Target.ResourceId, policy.Target.Kind, kind, toSku, "test", "tests", TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20), approvalTimeout, TimeCompression: 300);
 
     public static async Task<string> StartAsync(this LocalEstateFixture estate, VerticalProcedureInput input)
     {
-        var name = input.TargetKind == TargetKind.RedisCache ? nameof(RedisScaleProcedure) : nameof(VmResizeProcedure);
+        var name = input.TargetKind switch
+        {
+            TargetKind.RedisCache => nameof(RedisScaleProcedure),
+            TargetKind.RedisEnterprise => nameof(RedisEnterpriseScaleProcedure),
+            _ => nameof(VmResizeProcedure),
+        };
         return await estate.Host.Client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(ProcedureIds.ForTarget(input.PolicyId)), CancellationToken.None);
     }
 

@@ -28,6 +28,18 @@ public sealed class VmResizeProcedureTests(LocalEstateFixture estate)
     }
 
     [Fact]
+    public async Task VmResize_RunningAtNewSize_GoesOnWithoutWaitingOutTheProvisioningBudget()
+    {
+        var (policy, vm) = await estate.AddVmAsync("vm-prompt");
+
+        // A 10-minute budget: the procedure must move on as soon as the VM runs at the new size, well inside the test's wait.
+        var result = await estate.RunAsync(VerticalEstate.InputFor(policy, "Standard_D4s_v3") with { ProvisioningTimeout = TimeSpan.FromMinutes(10) });
+
+        Assert.Equal(ProcedureOutcome.Succeeded, result.Outcome);
+        Assert.Equal("Standard_D4s_v3", vm.Size);
+    }
+
+    [Fact]
     public async Task VmResize_SizeOutsideHardwareCluster_DeallocatesResizesAndStarts()
     {
         var (policy, vm) = await estate.AddVmAsync("vm-dealloc");

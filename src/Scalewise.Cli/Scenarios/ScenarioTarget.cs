@@ -1,0 +1,48 @@
+using System.Globalization;
+using Scalewise.Core.Policies;
+using Scalewise.Core.Procedures;
+using Scalewise.Core.Targets;
+using Scalewise.Simulator;
+
+namespace Scalewise.Cli.Scenarios;
+
+/// <summary>
+/// The simulated resource a scenario's policy sizes (a scale set, a VM or an Azure Cache for Redis), with the scenario's
+/// load applied, and the one line <c>scalewise run</c> prints about it every minute.
+/// </summary>
+public sealed class ScenarioTarget
+{
+    private readonly Func<DateTimeOffset, string> describe;
+
+    private ScenarioTarget(Func<DateTimeOffset, string> describe) => this.describe = describe;
+
+    /// <summary>What the target is now: capacity and ready instances, or SKU, utilization and provisioning state.</summary>
+    public string Describe(DateTimeOffset now) => describe(now);
+
+    /// <summary>Adds the scenario's target to the estate under the policy's resource id and offers it <paramref name="load"/>.</summary>
+    public static ScenarioTarget Add(Estate estate, RunScenario scenario, ScalingPolicy policy, ILoadProfile load)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(policy);
+        var id = policy.Target.ResourceId;
+        switch (scenario.TargetKind)
+        {
+            case TargetKind.VirtualMachine:
+                var vm = estate.AddVirtualMachine(id, new VirtualMachineModel(Size: scenario.InitialSku ?? "Standard_D2s_v3", ResizeDelay: scenario.ProvisioningDelay));
+                vm.SetLoad(load);
+                return new(now => string.Create(CultureInfo.InvariantCulture, $"VM {vm.Size} {vm.PowerState} · CPU {vm.CpuPercentAt(now):0}% · {vm.ProvisioningState}"));
+            case TargetKind.RedisCache:
+                var sku = RedisSkuNames.Parse(scenario.InitialSku ?? "Standard_C1", 0, out var error)
+                    ?? throw new InvalidOperationException($"Scenario '{scenario.Name}' starts its cache at an unknown SKU: {error}");
+                var cache = estate.AddRedisCache(id, sku, new RedisCacheModel(ScalingDelayPerShard: scenario.ProvisioningDelay));
+                cache.SetLoad(load);
+                return new(now => string.Create(CultureInfo.InvariantCulture, $"cache {RedisSkuNames.NameOf(cache.Sku)} · server load {cache.ServerLoadAt(now):0}% · memory {cache.UsedMemoryPercentAt(now):0}% · {cache.ProvisioningState}"));
+            default:
+                var scaleSet = estate.AddScaleSet(id, scenario.InitialCapacity, new ScaleSetModel(RequestsPerSecondPerInstance: scenario.RequestsPerSecondPerInstance, ProvisioningDelay: scenario.ProvisioningDelay));
+                scenario.PrepareTarget?.Invoke(scaleSet);
+                scaleSet.SetLoad(load);
+                return new(_ => string.Create(CultureInfo.InvariantCulture, $"capacity {scaleSet.Capacity} (ready {scaleSet.ReadyInstances}) · {scaleSet.ProvisioningState}"));
+        }
+    }
+}
