@@ -23,6 +23,8 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();
+        services.AddSingleton<EmergencyActivities>();
+        services.AddSingleton<CapacityReportQuery>();
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();

@@ -43,6 +43,9 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
             ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",
+            ["Scalewise:Procedures:EmergencyVerifyInterval"] = "00:00:00.500",
+            ["Scalewise:Procedures:EmergencyObservationPeriod"] = "00:00:02",
+            ["Scalewise:Procedures:EmergencyObservationInterval"] = "00:00:00.500",
             ["Scalewise:Targets:RedisExportContainer"] = "https://exports.blob.core.windows.net/redis?sv=2024-11-04&sig=simulated",
         }).Build();
         host = await DurableTaskTestHost.StartAsync(

@@ -1,14 +1,17 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>
 /// The webhook body: Azure autoscale's notification fields (version, status, operation, context) so existing receivers
-/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps).
+/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps, and capacityReport
+/// when the notification carries an emergency's post-event report).
 /// </summary>
 internal static class WebhookPayload
 {
@@ -35,7 +38,7 @@ internal static class WebhookPayload
             });
         }
 
-        return new JsonObject
+        var payload = new JsonObject
         {
             ["version"] = "1.0",
             ["status"] = Status(procedure),
@@ -63,6 +66,12 @@ internal static class WebhookPayload
             ["error"] = procedure.Error,
             ["steps"] = steps,
         };
+        if (notification.Report is { } report)
+        {
+            payload["capacityReport"] = JsonSerializer.SerializeToNode(report, ScalewiseJson.Options);
+        }
+
+        return payload;
     }
 
     private static (string? SubscriptionId, string? ResourceGroup, string? Name, string? Type) Describe(string resourceId)
