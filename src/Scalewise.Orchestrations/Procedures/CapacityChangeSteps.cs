@@ -18,7 +18,7 @@ internal static class CapacityChangeSteps
     public static Task<GuardOutcome> GuardAsync(TaskOrchestrationContext context, ProcedureJournal journal, ScaleProcedureInput input) =>
         journal.RunStepAsync(
             Guard,
-            () => context.CallActivityAsync<GuardOutcome>(nameof(ProcedureActivities.GuardProcedure), new GuardInput(input.PolicyId, input.TargetResourceId, input.Kind, input.ToCapacity), ScaleProcedure.ArmRetry),
+            () => context.CallActivityAsync<GuardOutcome>(nameof(ProcedureActivities.GuardProcedure), new GuardInput(input.PolicyId, input.TargetResourceId, input.Kind, input.ToCapacity, input.RaisedMaximum), ScaleProcedure.ArmRetry),
             g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
 
     /// <summary>

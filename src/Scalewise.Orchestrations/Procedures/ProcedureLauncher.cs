@@ -94,7 +94,8 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             timing.ToWallClock(policy.WarmUp),
             timing.ProvisioningPollInterval,
             timing.ProvisioningTimeout,
-            approval);
+            approval,
+            decision.RaisedMaximum);
     }
 
     /// <summary>
