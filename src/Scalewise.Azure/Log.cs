@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "No webhook configured: procedure {ProcedureId} ({Operation}) of {ResourceId} ended {Outcome}, capacity {OldCapacity} -> {NewCapacity}. {Reason}")]
     public static partial void NotificationLogged(ILogger logger, string procedureId, string operation, string resourceId, string outcome, int oldCapacity, int newCapacity, string reason);
 
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Information, Message = "No webhook configured: capacity report for procedure {ProcedureId}: {Summary}")]
+    public static partial void CapacityReportLogged(ILogger logger, string procedureId, string summary);
+
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Webhook notified about procedure {ProcedureId} ({Status}).")]
     public static partial void NotificationSent(ILogger logger, string procedureId, int status);
 

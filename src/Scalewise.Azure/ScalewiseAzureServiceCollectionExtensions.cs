@@ -43,6 +43,7 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<ITargetStateStore, TableTargetStateStore>();
         services.TryAddSingleton<IApprovalStore, TableApprovalStore>();
         services.TryAddSingleton<IForecastStore, TableForecastStore>();
+        services.TryAddSingleton<ICapacityReportStore, TableCapacityReportStore>();
 
         services.TryAddSingleton<IMetricReader>(sp => MetricReaderFactory.Create(sp, configuration.GetSection(MetricsOptions.SectionName)));
         services.TryAddSingleton<ITargetController, ScaleSetController>();

@@ -26,6 +26,8 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<VerticalActivities>();
         services.AddSingleton<WarningNotifications>();
         services.AddSingleton<TargetReader>();
+        services.AddSingleton<EmergencyActivities>();
+        services.AddSingleton<CapacityReportQuery>();
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();

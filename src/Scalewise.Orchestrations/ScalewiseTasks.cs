@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Reports;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Activities;
 using Scalewise.Orchestrations.Hosting;
@@ -15,7 +16,7 @@ namespace Scalewise.Orchestrations;
 /// </summary>
 public static class ScalewiseTasks
 {
-    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ScaleProcedure), .. VerticalProcedureTasks.Orchestrators];
+    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ScaleProcedure), nameof(EmergencyScaleUp), .. VerticalProcedureTasks.Orchestrators];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
@@ -29,6 +30,9 @@ public static class ScalewiseTasks
         nameof(ProcedureActivities.SendNotification),
         nameof(ProcedureActivities.RecordProcedure),
         nameof(ProcedureActivities.RecordScaleTime),
+        nameof(EmergencyActivities.ObserveEmergency),
+        nameof(EmergencyActivities.WriteCapacityReport),
+        nameof(EmergencyActivities.NotifyCapacityReport),
         .. VerticalProcedureTasks.Activities,
     ];
 
@@ -36,6 +40,7 @@ public static class ScalewiseTasks
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestratorFunc<ScaleProcedureInput, ScaleProcedureResult>(nameof(ScaleProcedure), (context, input) => ScaleProcedure.RunAsync(context, input));
+        registry.AddOrchestratorFunc<EmergencyScaleUpInput, EmergencyScaleUpResult>(nameof(EmergencyScaleUp), (context, input) => EmergencyScaleUp.RunAsync(context, input));
 
         Add<GuardInput, GuardOutcome>(registry, nameof(ProcedureActivities.GuardProcedure), (a, i, ct) => a.GuardProcedure(i, ct));
         Add<ApprovalRequest, bool>(registry, nameof(ProcedureActivities.OpenApproval), (a, i, ct) => a.OpenApproval(i, ct));
@@ -47,10 +52,16 @@ public static class ScalewiseTasks
         Add<ProcedureRecord, NotificationOutcome>(registry, nameof(ProcedureActivities.SendNotification), (a, i, ct) => a.SendNotification(i, ct));
         Add<ProcedureRecord, bool>(registry, nameof(ProcedureActivities.RecordProcedure), (a, i, ct) => a.RecordProcedure(i, ct));
         Add<ScaleTimeInput, Scalewise.Core.Decisions.TargetState>(registry, nameof(ProcedureActivities.RecordScaleTime), (a, i, ct) => a.RecordScaleTime(i, ct));
+        AddEmergency<string, AftermathReading>(registry, nameof(EmergencyActivities.ObserveEmergency), (a, i, ct) => a.ObserveEmergency(i, ct));
+        AddEmergency<CapacityReportRequest, CapacityReport>(registry, nameof(EmergencyActivities.WriteCapacityReport), (a, i, ct) => a.WriteCapacityReport(i, ct));
+        AddEmergency<CapacityReportNotice, NotificationOutcome>(registry, nameof(EmergencyActivities.NotifyCapacityReport), (a, i, ct) => a.NotifyCapacityReport(i, ct));
         registry.AddVerticalProcedureTasks();
         return registry;
     }
 
     private static void Add<TInput, TOutput>(DurableTaskRegistry registry, string name, Func<ProcedureActivities, TInput, CancellationToken, Task<TOutput>> run) =>
-        registry.AddActivity(name, services => new ServiceActivity<TInput, TOutput>(services.GetRequiredService<ProcedureActivities>(), run));
+        registry.AddActivity(name, services => new ServiceActivity<ProcedureActivities, TInput, TOutput>(services.GetRequiredService<ProcedureActivities>(), run));
+
+    private static void AddEmergency<TInput, TOutput>(DurableTaskRegistry registry, string name, Func<EmergencyActivities, TInput, CancellationToken, Task<TOutput>> run) =>
+        registry.AddActivity(name, services => new ServiceActivity<EmergencyActivities, TInput, TOutput>(services.GetRequiredService<EmergencyActivities>(), run));
 }

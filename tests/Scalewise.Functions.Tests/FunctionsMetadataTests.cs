@@ -67,6 +67,11 @@ public sealed class FunctionsMetadataTests
         var history = Binding("GetTargetHistory", "httpTrigger");
         Assert.Equal("targets/{target}/history", history.GetProperty("route").GetString());
         Assert.Equal("Function", history.GetProperty("authLevel").GetString(), ignoreCase: true);
+
+        var reports = Binding("GetCapacityReports", "httpTrigger");
+        Assert.Equal("targets/{target}/capacity-reports", reports.GetProperty("route").GetString());
+        Assert.Equal("Function", reports.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["get"], reports.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
     }
 
     public static TheoryData<string, string, string> PolicyRouteData()
@@ -104,7 +109,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_EveryFunction_IsKnownToTheRegistryOrIsATrigger()
     {
-        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "ApplySchedules", "ForecastDemand", "CheckEmergencies", "GetTargetForecast", "RequestScale", "GetTargetHistory", "ApproveProcedure", "RejectProcedure", .. PolicyRoutes.Select(r => r.Function)]).ToHashSet();
+        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "ApplySchedules", "ForecastDemand", "CheckEmergencies", "GetTargetForecast", "GetCapacityReports", "RequestScale", "GetTargetHistory", "ApproveProcedure", "RejectProcedure", .. PolicyRoutes.Select(r => r.Function)]).ToHashSet();
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).ToList();
         Assert.All(names, name => Assert.Contains(name, known));
     }

@@ -48,6 +48,9 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
             ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",
             [$"{PriceConfiguration.SectionName}:{ScaleSetSku}"] = "0.10",
+            ["Scalewise:Procedures:EmergencyVerifyInterval"] = "00:00:00.500",
+            ["Scalewise:Procedures:EmergencyObservationPeriod"] = "00:00:02",
+            ["Scalewise:Procedures:EmergencyObservationInterval"] = "00:00:00.500",
             ["Scalewise:Targets:RedisExportContainer"] = "https://exports.blob.core.windows.net/redis?sv=2024-11-04&sig=simulated",
         }).Build();
         host = await DurableTaskTestHost.StartAsync(

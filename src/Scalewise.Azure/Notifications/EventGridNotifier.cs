@@ -10,13 +10,17 @@ namespace Scalewise.Azure.Notifications;
 /// Publishes one CloudEvents 1.0 event per finished procedure (and one of type <see cref="AlertRaisedType"/> per alert) to an
 /// Event Grid custom topic: type
 /// <see cref="ProcedureCompletedType"/>, source <see cref="Source"/>, subject the target's resource id, id the procedure
-/// instance and outcome (a retried publish is the same event), data the webhook payload.
+/// instance and outcome (a retried publish is the same event), data the webhook payload. An emergency's capacity report is
+/// its own event, type <see cref="CapacityReportType"/>.
 /// </summary>
 public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<EventGridNotifier> logger) : INotifier
 {
     public const string ProcedureCompletedType = "Scalewise.Procedure.Completed";
 
     public const string AlertRaisedType = "Scalewise.Alert.Raised";
+
+    /// <summary>The event type of an emergency's post-event capacity report.</summary>
+    public const string CapacityReportType = "Scalewise.CapacityReport.Written";
 
     public const string Source = "/scalewise/procedures";
 
@@ -27,9 +31,12 @@ public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<E
         ArgumentNullException.ThrowIfNull(notification);
         var procedure = notification.Procedure;
         var payload = WebhookPayload.Create(notification);
-        var cloudEvent = new CloudEvent(Source, ProcedureCompletedType, BinaryData.FromString(payload.ToJsonString()), "application/json", CloudEventDataFormat.Json)
+        var type = notification.Report is null ? ProcedureCompletedType : CapacityReportType;
+        var cloudEvent = new CloudEvent(Source, type, BinaryData.FromString(payload.ToJsonString()), "application/json", CloudEventDataFormat.Json)
         {
-            Id = procedure.InstanceId + ":" + (procedure.Outcome?.ToString() ?? "Running"),
+            Id = notification.Report is { } report
+                ? procedure.InstanceId + ":report:" + report.DecidedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : procedure.InstanceId + ":" + (procedure.Outcome?.ToString() ?? "Running"),
             Subject = procedure.TargetResourceId,
             Time = procedure.EndedAt ?? procedure.StartedAt,
         };
@@ -43,7 +50,7 @@ public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<E
             throw new NotificationFailedException($"Event Grid refused the event for procedure '{procedure.InstanceId}' with HTTP {ex.Status}: {ex.Message}", ex.Status, ex);
         }
 
-        NotificationsLog.EventPublished(logger, ProcedureCompletedType, procedure.InstanceId);
+        NotificationsLog.EventPublished(logger, type, procedure.InstanceId);
     }
 
     public async Task NotifyAlertAsync(AlertNotification alert, CancellationToken cancellationToken)

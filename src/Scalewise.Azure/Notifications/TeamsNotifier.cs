@@ -86,7 +86,9 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
     {
         var procedure = notification.Procedure;
         var outcome = procedure.Outcome?.ToString() ?? "Running";
-        var title = $"Scalewise: {WebhookPayload.Operation(procedure).ToLowerInvariant()} of {procedure.PolicyId} {outcome.ToLowerInvariant()}";
+        var title = notification.Report is null
+            ? $"Scalewise: {WebhookPayload.Operation(procedure).ToLowerInvariant()} of {procedure.PolicyId} {outcome.ToLowerInvariant()}"
+            : $"Scalewise: capacity report after the emergency on {procedure.PolicyId}";
         var facts = new JsonArray
         {
             Fact("Target", procedure.TargetResourceId),
@@ -98,6 +100,12 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
         if (!string.IsNullOrEmpty(procedure.Error))
         {
             facts.Add(Fact("Error", procedure.Error));
+        }
+
+        if (notification.Report is { } report)
+        {
+            facts.Add(Fact("Capacity report", report.Summary));
+            facts.Add(Fact("Recommended bounds", string.Create(CultureInfo.InvariantCulture, $"minimum {report.RecommendedMinimum}, maximum {report.RecommendedMaximum} (policy {report.Minimum} to {report.Maximum})")));
         }
 
         var card = new JsonObject

@@ -18,6 +18,12 @@ public sealed class WebhookNotifier(HttpClient httpClient, IOptions<Notification
         ArgumentNullException.ThrowIfNull(notification);
         var procedure = notification.Procedure;
         var webhook = options.Value.WebhookUrl;
+        if (webhook is null && notification.Report is { } report)
+        {
+            Log.CapacityReportLogged(logger, procedure.InstanceId, report.Summary);
+            return;
+        }
+
         if (webhook is null)
         {
             var operation = WebhookPayload.Operation(procedure);

@@ -1,15 +1,18 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>
 /// The webhook body: Azure autoscale's notification fields (version, status, operation, context) so existing receivers
-/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps); an alert has
-/// operation "Alert", status "Warning" and the alerts that fired.
+/// keep working, plus Scalewise's own (procedureId, kind, outcome, reason, requestedBy, error, steps, and capacityReport
+/// when the notification carries an emergency's post-event report); an alert has operation "Alert", status "Warning"
+/// and the alerts that fired.
 /// </summary>
 internal static class WebhookPayload
 {
@@ -36,7 +39,7 @@ internal static class WebhookPayload
             });
         }
 
-        return new JsonObject
+        var payload = new JsonObject
         {
             ["version"] = "1.0",
             ["status"] = Status(procedure),
@@ -64,6 +67,12 @@ internal static class WebhookPayload
             ["error"] = procedure.Error,
             ["steps"] = steps,
         };
+        if (notification.Report is { } report)
+        {
+            payload["capacityReport"] = JsonSerializer.SerializeToNode(report, ScalewiseJson.Options);
+        }
+
+        return payload;
     }
 
     /// <summary>An alert in the same shape: operation "Alert", status "Warning", the capacity unchanged, and the alerts that fired.</summary>

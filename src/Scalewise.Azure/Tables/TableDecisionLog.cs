@@ -38,6 +38,7 @@ public sealed class TableDecisionLog(TableServiceClient tables) : IDecisionLog
         EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.CurrentSku), decision.CurrentSku);
         EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.NewSku), decision.NewSku);
         EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.RecommendedCapacity), decision.RecommendedCapacity);
+        EntityValues.SetIfNotNull(entity, nameof(ScalingDecision.RaisedMaximum), decision.RaisedMaximum);
         if (decision.Adjustments.Count > 0)
         {
             LargeText.Write(entity, nameof(ScalingDecision.Adjustments), JsonSerializer.Serialize(decision.Adjustments, ScalewiseJson.Options));
@@ -97,6 +98,7 @@ public sealed class TableDecisionLog(TableServiceClient tables) : IDecisionLog
             Adjustments = adjustments,
             Severity = severity,
             RecommendedCapacity = entity.GetInt32(nameof(ScalingDecision.RecommendedCapacity)),
+            RaisedMaximum = entity.GetInt32(nameof(ScalingDecision.RaisedMaximum)),
         };
     }
 }

@@ -19,6 +19,7 @@ public static class LocalApi
         app.MapPost("/api/targets/{target}/scale", RequestScaleAsync);
         app.MapGet("/api/targets/{target}/history", GetHistoryAsync);
         app.MapGet("/api/targets/{target}/forecast", GetForecastAsync);
+        app.MapGet("/api/targets/{target}/capacity-reports", GetCapacityReportsAsync);
         app.MapGet("/api/procedures/{instanceId}", GetProcedureAsync);
         LocalPolicyApi.Map(app);
         app.MapPost("/api/procedures/{instanceId}/approve", (string instanceId, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, CancellationToken cancellationToken) => AnswerAsync(instanceId, approved: true, request, approvals, client, cancellationToken));
@@ -66,6 +67,12 @@ public static class LocalApi
     private static async Task<IResult> GetForecastAsync(string target, Scalewise.Orchestrations.Evaluation.TargetForecastQuery forecasts, CancellationToken cancellationToken)
     {
         var (found, problem) = await forecasts.GetAsync(target, cancellationToken).ConfigureAwait(false);
+        return found is null ? Problem(problem!) : Results.Json(found, ScalewiseJson.Options);
+    }
+
+    private static async Task<IResult> GetCapacityReportsAsync(string target, HttpRequest request, CapacityReportQuery reports, CancellationToken cancellationToken)
+    {
+        var (found, problem) = await reports.GetAsync(target, request.Query["limit"].FirstOrDefault(), cancellationToken).ConfigureAwait(false);
         return found is null ? Problem(problem!) : Results.Json(found, ScalewiseJson.Options);
     }
 

@@ -31,6 +31,13 @@ public sealed record ScalingDecision(
 
     public int? RecommendedCapacity { get; init; }
 
+    /// <summary>
+    /// The maximum a predictive decision may go up to when its policy says <see cref="MaxCapacityBreach.IncreaseMaxCapacity"/>
+    /// and the forecast needs more than the policy's maximum (the forecast capacity plus the buffer, see
+    /// <see cref="PredictiveRecommendation.EffectiveMaximum"/>); null otherwise. The procedure's guard allows up to it, never more.
+    /// </summary>
+    public int? RaisedMaximum { get; init; }
+
     public bool IsCritical => Severity == DecisionSeverity.Critical;
 
     /// <summary>True when a procedure should be started for this decision.</summary>

@@ -77,6 +77,7 @@ public static class ScalingTick
                 Outcome = DecisionOutcome.Scale,
                 Direction = ScaleDirection.Increase,
                 NewCapacity = predicted.Capacity,
+                RaisedMaximum = predicted.Capacity > bounds.Maximum ? predicted.EffectiveMaximum : null,
                 Reason = DecisionText.Format($"Scale out {currentCapacity} → {predicted.Capacity} ahead of demand: {predicted.Reason} (the rules asked for {reactiveTarget})."),
                 Adjustments = [.. reactive.Adjustments, note],
             });

@@ -9,17 +9,27 @@ namespace Scalewise.Core.Procedures;
 /// The re-check a procedure makes before it touches the target: time has passed since the decision, so bounds,
 /// cooldown and the target's own state are checked again against what is stored now.
 /// </summary>
+/// <remarks>
+/// The one way above the policy's maximum is a predictive decision whose policy says
+/// <see cref="MaxCapacityBreach.IncreaseMaxCapacity"/>: the decision carries the maximum the forecast raised
+/// (<see cref="ScalingDecision.RaisedMaximum"/>), and the guard allows exactly up to it, never more, and only while the
+/// stored policy still says so.
+/// </remarks>
 public static class ProcedureGuard
 {
-    public static GuardVerdict Check(ScalingPolicy policy, TargetState state, TargetSnapshot target, DecisionKind kind, int toCapacity, DateTimeOffset now)
+    public static GuardVerdict Check(ScalingPolicy policy, TargetState state, TargetSnapshot target, DecisionKind kind, int toCapacity, DateTimeOffset now, int? raisedMaximum = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(target);
 
-        if (!policy.Capacity.Contains(toCapacity))
+        var maximum = AllowedMaximum(policy, kind, raisedMaximum);
+        var raised = maximum > policy.Capacity.Maximum
+            ? string.Create(CultureInfo.InvariantCulture, $" (maximum raised to {maximum} by the forecast: IncreaseMaxCapacity)")
+            : string.Empty;
+        if (toCapacity < policy.Capacity.Minimum || toCapacity > maximum)
         {
-            return Refuse($"capacity {toCapacity} is outside the policy's bounds ({policy.Capacity.Minimum} to {policy.Capacity.Maximum})");
+            return Refuse($"capacity {toCapacity} is outside the policy's bounds ({policy.Capacity.Minimum} to {policy.Capacity.Maximum}){raised}");
         }
 
         if (!target.IsProvisioningTerminal)
@@ -48,7 +58,21 @@ public static class ProcedureGuard
             }
         }
 
-        return new GuardVerdict(true, string.Create(CultureInfo.InvariantCulture, $"capacity {target.Capacity} → {toCapacity} is within bounds {policy.Capacity.Minimum} to {policy.Capacity.Maximum}"));
+        return new GuardVerdict(true, string.Create(CultureInfo.InvariantCulture, $"capacity {target.Capacity} → {toCapacity} is within bounds {policy.Capacity.Minimum} to {policy.Capacity.Maximum}{raised}"));
+    }
+
+    /// <summary>
+    /// The policy's maximum, or the decision's raised maximum when the decision is predictive and the policy lets a forecast
+    /// raise it (<see cref="MaxCapacityBreach.IncreaseMaxCapacity"/>); at most <see cref="PolicyValidator.MaximumCapacity"/>.
+    /// </summary>
+    public static int AllowedMaximum(ScalingPolicy policy, DecisionKind kind, int? raisedMaximum)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var maximum = policy.Capacity.Maximum;
+        return raisedMaximum is { } raised && raised > maximum && kind == DecisionKind.Predictive
+            && policy.Predictive is { MaxCapacityBreach: MaxCapacityBreach.IncreaseMaxCapacity }
+            ? Math.Min(raised, PolicyValidator.MaximumCapacity)
+            : maximum;
     }
 
     private static GuardVerdict Refuse(string reason) => new(false, reason);

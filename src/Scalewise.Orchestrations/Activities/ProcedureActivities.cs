@@ -39,7 +39,7 @@ public sealed partial class ProcedureActivities(
         }
 
         var state = await states.GetAsync(input.PolicyId, cancellationToken).ConfigureAwait(false);
-        var verdict = ProcedureGuard.Check(stored.Policy, state.State, target, input.Kind, input.ToCapacity, time.GetUtcNow());
+        var verdict = ProcedureGuard.Check(stored.Policy, state.State, target, input.Kind, input.ToCapacity, time.GetUtcNow(), input.RaisedMaximum);
         return new GuardOutcome(verdict.Allowed, verdict.Reason, target.Capacity);
     }
 

@@ -22,6 +22,15 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
     /// <summary>The SKU a vertical procedure sets out to reach.</summary>
     public string? ToSku { get; init; }
 
+    /// <summary>When the procedure ended; set when its terminal outcome is recorded, so steps recorded after it (an emergency's report) keep it.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The terminal outcome last recorded; null while the procedure runs.</summary>
+    public ProcedureOutcome? Outcome { get; private set; }
+
+    /// <summary>The error recorded with <see cref="Outcome"/>.</summary>
+    public string? Error { get; private set; }
+
     public IReadOnlyList<ProcedureStep> Steps => steps;
 
     public async Task<T> RunStepAsync<T>(string name, Func<Task<T>> step, Func<T, string> describe)
@@ -66,7 +75,7 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
         input.Reason,
         input.RequestedBy,
         startedAt,
-        outcome is null ? null : Now(),
+        outcome is null ? null : EndedAt ?? Now(),
         outcome,
         error,
         [.. steps])
@@ -75,8 +84,16 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
         ToSku = ToSku,
     };
 
-    public Task SaveAsync(ProcedureOutcome? outcome, string? error) =>
-        context.CallActivityAsync<bool>(nameof(ProcedureActivities.RecordProcedure), ToRecord(outcome, error), ScaleProcedure.StorageRetry);
+    public Task SaveAsync(ProcedureOutcome? outcome, string? error)
+    {
+        if (outcome is not null)
+        {
+            Outcome = outcome;
+            Error = error;
+        }
+
+        return context.CallActivityAsync<bool>(nameof(ProcedureActivities.RecordProcedure), ToRecord(outcome, error), ScaleProcedure.StorageRetry);
+    }
 
     public DateTimeOffset Now() => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }

@@ -8,9 +8,10 @@ using Scalewise.Core.Targets;
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>
-/// Starts the one procedure a target may run (<see cref="ScaleProcedure"/> for capacity; <see cref="VmResizeProcedure"/>,
-/// <see cref="RedisScaleProcedure"/> or <see cref="RedisEnterpriseScaleProcedure"/> for a SKU decision on a VM, an Azure
-/// Cache for Redis or an Azure Managed Redis cluster), or reports the one already running.
+/// Starts the one procedure a target may run (<see cref="ScaleProcedure"/> for capacity, <see cref="EmergencyScaleUp"/> for an
+/// emergency on a scale set; <see cref="VmResizeProcedure"/>, <see cref="RedisScaleProcedure"/> or
+/// <see cref="RedisEnterpriseScaleProcedure"/> for a SKU decision on a VM, an Azure Cache for Redis or an Azure Managed
+/// Redis cluster), or reports the one already running.
 /// </summary>
 public sealed class ProcedureLauncher(ProcedureTiming timing)
 {
@@ -40,9 +41,44 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             return new ProcedureLaunch(true, instanceId, null);
         }
 
+        if (IsEmergencyScaleUp(policy, decision))
+        {
+            var emergency = EmergencyInputFor(policy, decision, requestedBy);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(EmergencyScaleUp), emergency, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
+            return new ProcedureLaunch(true, instanceId, null);
+        }
+
         var input = ScaleInputFor(policy, decision, requestedBy);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScaleProcedure), input, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
         return new ProcedureLaunch(true, instanceId, null);
+    }
+
+    /// <summary>True when <paramref name="decision"/> is an emergency on a scale set, which <see cref="EmergencyScaleUp"/> answers.</summary>
+    public static bool IsEmergencyScaleUp(ScalingPolicy policy, ScalingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Kind == DecisionKind.Emergency && policy.Target.Kind == TargetKind.VirtualMachineScaleSet && decision.NewSku is null;
+    }
+
+    /// <summary>
+    /// The input of <see cref="EmergencyScaleUp"/>: the decision's capacity (already sized to the projected demand), no
+    /// approval, provisioning polled at the shorter emergency interval, quick verification checks, and the aftermath
+    /// observation before the capacity report (policy time, compressed like the warm-up).
+    /// </summary>
+    public EmergencyScaleUpInput EmergencyInputFor(ScalingPolicy policy, ScalingDecision decision, string requestedBy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(decision);
+        var poll = timing.EmergencyPollInterval < timing.ProvisioningPollInterval ? timing.EmergencyPollInterval : timing.ProvisioningPollInterval;
+        var procedure = ScaleInputFor(policy, decision, requestedBy) with { PollInterval = poll, ApprovalTimeout = null };
+        return new EmergencyScaleUpInput(
+            procedure,
+            decision.DecidedAt,
+            Math.Max(1, timing.EmergencyVerifyChecks),
+            timing.EmergencyVerifyInterval,
+            timing.ToWallClock(timing.EmergencyObservationPeriod),
+            timing.ToWallClock(timing.EmergencyObservationInterval));
     }
 
     /// <summary>The input of the <see cref="ScaleProcedure"/> for a capacity decision; it waits for approval when the policy asks and it is no emergency.</summary>
@@ -64,7 +100,8 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             timing.ToWallClock(policy.WarmUp),
             timing.ProvisioningPollInterval,
             timing.ProvisioningTimeout,
-            approval);
+            approval,
+            decision.RaisedMaximum);
     }
 
     /// <summary>

@@ -13,4 +13,10 @@ public static class ProcedureStepNames
     public const string Rollback = "rollback";
     public const string Notify = "notify";
     public const string Record = "record";
+
+    /// <summary>An emergency's aftermath, watched until it is over or the observation period ends.</summary>
+    public const string Observe = "observe";
+
+    /// <summary>An emergency's post-event capacity report, written and notified.</summary>
+    public const string Report = "report";
 }

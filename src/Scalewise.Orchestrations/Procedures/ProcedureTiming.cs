@@ -16,6 +16,25 @@ public sealed class ProcedureTiming
     /// <summary>How long to wait before asking again after ARM answered 409 or 429 without a Retry-After.</summary>
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often an emergency scale-up polls provisioning (never less often than <see cref="ProvisioningPollInterval"/>).</summary>
+    public TimeSpan EmergencyPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many quick checks an emergency scale-up makes before its verification fails.</summary>
+    public int EmergencyVerifyChecks { get; set; } = 6;
+
+    /// <summary>The wait between an emergency scale-up's verification checks.</summary>
+    public TimeSpan EmergencyVerifyInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest an emergency's aftermath is watched before its capacity report is written (policy time).</summary>
+    public TimeSpan EmergencyObservationPeriod { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the aftermath is looked at (policy time; metrics have a one-minute grain).</summary>
+    public TimeSpan EmergencyObservationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ToWallClock(TimeSpan policyDuration) =>
         TimeCompression <= 1 ? policyDuration : TimeSpan.FromTicks((long)(policyDuration.Ticks / TimeCompression));
+
+    /// <summary>The policy-time length of a wall-clock duration a procedure measured (the inverse of <see cref="ToWallClock"/>).</summary>
+    public TimeSpan ToPolicyClock(TimeSpan wallClockDuration) =>
+        TimeCompression <= 1 ? wallClockDuration : TimeSpan.FromTicks((long)(wallClockDuration.Ticks * TimeCompression));
 }

@@ -55,6 +55,27 @@ public sealed class WebhookNotifierTests
     }
 
     [Fact]
+    public async Task NotifyAsync_WithCapacityReport_PostsTheReportWithTheProcedure()
+    {
+        var receiver = new RecordingHandler(HttpStatusCode.OK);
+        var notifier = new WebhookNotifier(new HttpClient(receiver), Options.Create(new NotificationOptions { WebhookUrl = Webhook }), NullLogger<WebhookNotifier>.Instance);
+        var finished = Finished(ProcedureOutcome.Succeeded, from: 2, to: 6);
+        var report = new Scalewise.Core.Reports.CapacityReport(
+            "web", finished.Procedure.TargetResourceId, finished.Procedure.InstanceId, Start, "requests rose 40%", ProcedureOutcome.Succeeded, 2, 6,
+            Start.AddMinutes(-5), Start.AddMinutes(10), "Requests per minute", 2500, Start.AddMinutes(2), 25, Start.AddMinutes(3), TimeSpan.FromMinutes(3),
+            4, 15, 2, 10, 20, 32, "Emergency 2 → 6.");
+
+        await notifier.NotifyAsync(finished with { Report = report }, CancellationToken.None);
+
+        using var body = JsonDocument.Parse(Assert.Single(receiver.Requests).Body);
+        var posted = body.RootElement.GetProperty("capacityReport");
+        Assert.Equal(20, posted.GetProperty("recommendedMinimum").GetInt32());
+        Assert.Equal(32, posted.GetProperty("recommendedMaximum").GetInt32());
+        Assert.Equal(4, posted.GetProperty("minutesOverSlo").GetInt32());
+        Assert.Equal("PT3M", posted.GetProperty("timeToCapacity").GetString());
+    }
+
+    [Fact]
     public async Task NotifyAsync_ScaleInRolledBack_ReportsScaleInAndFailure()
     {
         var receiver = new RecordingHandler(HttpStatusCode.Accepted);

@@ -146,6 +146,35 @@ public sealed class ScalingTickTests
     }
 
     [Fact]
+    public void Decide_ForecastAboveMaximumWithIncreaseMaxCapacity_DecisionCarriesTheRaisedMaximum()
+    {
+        var policy = Policy(2, 10, CpuHigh()) with
+        {
+            Predictive = new PredictiveScaling(PredictiveMode.ForecastAndScale, "Requests", 1000, MaxCapacityBreach: MaxCapacityBreach.IncreaseMaxCapacity, MaxCapacityBuffer: 10),
+        };
+
+        var decision = ScalingTick.Decide(policy, [], NeverScaled, 2, Now, Forecast(Now.AddMinutes(-1), 12000));
+
+        Assert.Equal(DecisionKind.Predictive, decision.Kind);
+        Assert.Equal(12, decision.NewCapacity);
+        Assert.Equal(13, decision.RaisedMaximum); // floor(12 × 1.1)
+    }
+
+    [Fact]
+    public void Decide_ForecastWithinMaximumWithIncreaseMaxCapacity_RaisesNothing()
+    {
+        var policy = Policy(2, 10, CpuHigh()) with
+        {
+            Predictive = new PredictiveScaling(PredictiveMode.ForecastAndScale, "Requests", 1000, MaxCapacityBreach: MaxCapacityBreach.IncreaseMaxCapacity, MaxCapacityBuffer: 10),
+        };
+
+        var decision = ScalingTick.Decide(policy, [], NeverScaled, 2, Now, Forecast(Now.AddMinutes(-1), 6000));
+
+        Assert.Equal(6, decision.NewCapacity);
+        Assert.Null(decision.RaisedMaximum);
+    }
+
+    [Fact]
     public void Decide_RequestsUpFortyPercentInAMinute_EmergencySizedToProjectedDemandBypassingCooldown()
     {
         var policy = Policy(2, 50, CpuHigh()) with { Emergency = new EmergencyScaling(GrowthMetric: "Requests", TargetPerInstance: 100) };

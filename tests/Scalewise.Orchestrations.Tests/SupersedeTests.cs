@@ -1,0 +1,73 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Scalewise.Core.Decisions;
+using Scalewise.Core.Ports;
+using Scalewise.Core.Procedures;
+using Scalewise.Orchestrations.Evaluation;
+using Scalewise.Orchestrations.Procedures;
+using Scalewise.Simulator;
+
+namespace Scalewise.Orchestrations.Tests;
+
+/// <summary>An emergency on the tick while a normal procedure runs: the normal one is superseded, the emergency one runs.</summary>
+[Collection(LocalEstateCollection.Name)]
+public sealed class SupersedeTests(LocalEstateFixture estate)
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task EvaluateAsync_EmergencyWhileScaleProcedureAwaitsApproval_SupersedesItAndEmergencyScaleUpSucceeds()
+    {
+        var (policy, scaleSet) = await estate.AddTargetAsync("supersede", capacity: 2, rules: [EmergencyScaleUpTests.CriticalCpu()]);
+        var client = estate.Host.Client;
+        using var timeout = new CancellationTokenSource(Budget);
+        var instanceId = ProcedureIds.ForTarget(policy.Id);
+        var normal = new ScaleProcedureInput(policy.Id, policy.Target.ResourceId, policy.Target.Kind, DecisionKind.Manual, 3, "a person asked for 3", "tests", policy.WarmUp, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), ApprovalTimeout: TimeSpan.FromMinutes(10));
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScaleProcedure), normal, new StartOrchestrationOptions(instanceId), timeout.Token);
+        await WaitForStatusAsync(instanceId, "waiting for approval", timeout.Token);
+
+        // 36 requests/s on 2 instances is 95% CPU: past the critical tier of 90%.
+        scaleSet.SetLoad(new ConstantLoadProfile(36));
+        var decision = await estate.Services.GetRequiredService<PolicyEvaluation>().EvaluateAsync(client, policy, timeout.Token);
+
+        Assert.NotNull(decision);
+        Assert.Equal(DecisionKind.Emergency, decision.Kind);
+        Assert.Equal(3, decision.NewCapacity); // ceil(2 × 95 / 70)
+        var emergency = await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(nameof(EmergencyScaleUp), emergency.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, emergency.RuntimeStatus);
+        Assert.Equal(ProcedureOutcome.Succeeded, emergency.ReadOutputAs<EmergencyScaleUpResult>()!.Procedure.Outcome);
+        Assert.Equal(3, scaleSet.Capacity);
+
+        var history = await estate.Services.GetRequiredService<IProcedureHistory>().ListAsync(policy.Id, 10, CancellationToken.None);
+        Assert.Equal(2, history.Count);
+        var (newest, superseded) = (history[0], history[1]);
+        Assert.Equal(DecisionKind.Manual, superseded.Kind);
+        Assert.Equal(ProcedureOutcome.Superseded, superseded.Outcome);
+        Assert.Contains("superseded by an emergency", superseded.Error, StringComparison.Ordinal);
+        Assert.Equal("superseded", superseded.Steps[^1].Name);
+        Assert.DoesNotContain(superseded.Steps, s => s.Name == ProcedureStepNames.Apply);
+        Assert.Equal(DecisionKind.Emergency, newest.Kind);
+        Assert.Equal(ProcedureOutcome.Succeeded, newest.Outcome);
+        Assert.Equal(3, newest.ToCapacity);
+
+        var decisions = await estate.Services.GetRequiredService<IDecisionLog>().ListAsync(policy.Id, 10, CancellationToken.None);
+        Assert.Contains(decisions, d => d.Kind == DecisionKind.Emergency && d.NewCapacity == 3);
+        Assert.Single(await estate.Services.GetRequiredService<ICapacityReportStore>().ListAsync(policy.Id, 10, CancellationToken.None));
+    }
+
+    private async Task WaitForStatusAsync(string instanceId, string text, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var instance = await estate.Host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            if (instance?.SerializedCustomStatus?.Contains(text, StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
