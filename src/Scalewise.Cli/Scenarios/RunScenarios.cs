@@ -10,8 +10,11 @@ public static class RunScenarios
 
     public const string VerifyFailsRollback = "verify-fails-rollback";
     public const string Approval = "approval";
+    public const string Schedule = "schedule";
+    public const string Predictive = "predictive";
+    public const string Emergency = "emergency";
 
-    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval];
+    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval, Schedule, Predictive, Emergency];
 
     public static RunScenario? Find(string name) => name switch
     {
@@ -23,6 +26,9 @@ public static class RunScenarios
             PrepareTarget = scaleSet => scaleSet.FailNextProvisioning(),
         },
         Approval => ApprovalScenario(),
+        Schedule => TimingScenarios.Schedule(DateTimeOffset.UtcNow),
+        Predictive => TimingScenarios.Predictive(DateTimeOffset.UtcNow),
+        Emergency => TimingScenarios.Emergency(DateTimeOffset.UtcNow),
         _ => null,
     };
 
@@ -70,7 +76,7 @@ public static class RunScenarios
             new("back to baseline", TimeSpan.FromMinutes(10), 10),
         ]);
 
-    private static string ReadPolicy(string name)
+    internal static string ReadPolicy(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The scenario policy '{name}' is not embedded in the scalewise tool.");
