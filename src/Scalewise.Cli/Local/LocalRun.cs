@@ -292,7 +292,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             var accuracy = forecast.Accuracy is { Mase: { } mase } a
                 ? string.Create(CultureInfo.InvariantCulture, $"MASE {mase:0.###} (seasonal naive {a.BaselineMase:0.###})")
                 : "accuracy not measured";
-            console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] [purple]forecast[/] {forecast.Method}: {forecast.Points.Count} h ahead, next 24 h peak {peak?.Demand:0.##} in the hour from {peak?.Hour:HH:mm} UTC; {accuracy}");
+            console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] [purple]forecast[/] {forecast.Method}: {forecast.Points.Count} h ahead, next 24 h peak {peak?.Demand:#,0} in the hour from {peak?.Hour:HH:mm} UTC; {accuracy}");
         }
 
         return hour;

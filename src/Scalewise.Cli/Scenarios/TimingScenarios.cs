@@ -16,7 +16,7 @@ internal static class TimingScenarios
     public static readonly TimeSpan NoonOpensAfter = TimeSpan.FromMinutes(2);
 
     /// <summary>How long the compressed noon window lasts, until the midnight window opens.</summary>
-    public static readonly TimeSpan NoonLasts = TimeSpan.FromMinutes(12);
+    public static readonly TimeSpan NoonLasts = TimeSpan.FromMinutes(14);
 
     /// <summary>How long before the daily peak the predictive run starts.</summary>
     public static readonly TimeSpan PredictiveLeadIn = TimeSpan.FromMinutes(40);
@@ -31,9 +31,9 @@ internal static class TimingScenarios
     private static readonly double[] DayFromPeak = [120, 100, 90, 80, 70, 60, 50, 40, 30, 20, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 15, 20, 30];
 
     /// <summary>
-    /// Seed 002's noon and midnight scheduled actions, a simulated day compressed into 22 minutes: the noon window (desired 4)
-    /// opens 2 minutes in, before the lunch rush arrives at 6 minutes; the midnight window (desired 2) opens at 14 minutes, as
-    /// the rush ends. Both changes are <c>scheduled</c> decisions.
+    /// Seed 002's noon and midnight scheduled actions, a simulated day compressed into 24 minutes: the noon window (desired 4)
+    /// opens 2 minutes in, well before the lunch rush arrives at 8 minutes; the midnight window (desired 2) opens at 16
+    /// minutes, as the rush ends. Both changes are <c>scheduled</c> decisions.
     /// </summary>
     public static RunScenario Schedule(DateTimeOffset now)
     {
@@ -49,7 +49,7 @@ internal static class TimingScenarios
             ProvisioningDelay: TimeSpan.FromMinutes(3),
             Phases:
             [
-                new("morning", TimeSpan.FromMinutes(6), 20),
+                new("morning", TimeSpan.FromMinutes(8), 20),
                 new("lunch rush", TimeSpan.FromMinutes(8), 70),
                 new("evening", TimeSpan.FromMinutes(8), 15),
             ])
