@@ -16,6 +16,7 @@ public sealed class Estate
     private readonly ConcurrentDictionary<string, SimulatedSnapshot> snapshots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IOperationSource> operationSources = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger logger;
+    private TimeSpan metricLatency;
 
     public Estate(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
     {
@@ -30,6 +31,20 @@ public sealed class Estate
 
     /// <summary>How long a new disk snapshot stays Updating before it is Succeeded.</summary>
     public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Azure Monitor's ingestion latency: a metric point is served only this long after its whole interval has elapsed
+    /// (zero by default: as soon as it has elapsed). Real platform metrics arrive a minute or more late.
+    /// </summary>
+    public TimeSpan MetricLatency
+    {
+        get => metricLatency;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            metricLatency = value;
+        }
+    }
 
     public IReadOnlyCollection<SimulatedRedisCache> RedisCaches => [.. redisCaches.Values];
 

@@ -36,6 +36,9 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan FinalProcedureWait = TimeSpan.FromSeconds(90);
 
+    /// <summary>The CheckEmergencies timer's default period: the short emergency check between minute ticks.</summary>
+    private static readonly TimeSpan EmergencyCheckInterval = TimeSpan.FromSeconds(15);
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var scenario = RunScenarios.Find(options.Scenario);
@@ -73,10 +76,11 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var storage = options.StorageConnectionString ?? azurite!.ConnectionString;
         console.MarkupLineInterpolated($"Table Storage: {(azurite is null ? "the given connection string" : $"Azurite at {azurite.TableEndpoint}")}");
 
-        var clock = new CompressedTimeProvider(options.Speed, TruncateToMinute(DateTimeOffset.UtcNow));
+        var clock = new CompressedTimeProvider(options.Speed, scenario.ClockStart ?? TruncateToMinute(DateTimeOffset.UtcNow), held: scenario.ClockStart is not null);
         await using var simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = clock }, cancellationToken).ConfigureAwait(false);
+        simulator.Estate.MetricLatency = scenario.MetricLatency ?? TimeSpan.Zero;
         var start = clock.GetUtcNow();
-        var load = new ScenarioLoad(start, scenario.Phases);
+        var load = new ScenarioLoad(start, scenario.Phases, scenario.LoadBeforeStart);
         var target = ScenarioTarget.Add(simulator.Estate, scenario, policy, load);
         console.MarkupLineInterpolated($"Estate simulator (ARM + Azure Monitor): {simulator.BaseUri}");
 
@@ -90,13 +94,19 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var client = services.GetRequiredService<DurableTaskClient>();
         var evaluation = services.GetRequiredService<PolicyEvaluation>();
         var schedules = services.GetRequiredService<ScheduleApplication>();
+        var forecasts = services.GetRequiredService<DemandForecastRun>();
         var watcher = new ProcedureWatcher(client, console, clock);
         using var http = new HttpClient { BaseAddress = new Uri(apiUrl) };
         var run = new ScenarioRun(policy, client, http, console);
 
         console.WriteLine();
+        clock.Start();
         var end = start + scenario.Duration;
         ScenarioPhase? shownPhase = null;
+        var emergencies = MayHaveEmergency(policy);
+        var emergencyChecks = new List<DateTimeOffset>();
+        var ticks = new List<TickSample>();
+        DateTimeOffset? forecastHour = null;
         while (clock.GetUtcNow() < end)
         {
             var now = clock.GetUtcNow();
@@ -108,9 +118,16 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             }
 
             console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] load {load.RequestsPerSecondAt(now):0} {(scenario.TargetKind == TargetKind.RedisCache ? "ops/s" : "rps")} · {target.Describe(now)}");
+            ticks.Add(new TickSample(now, phase?.Name, load.RequestsPerSecondAt(now), target.Capacity, target.ReadyInstances));
+            forecastHour = await ForecastWhenDueAsync(forecasts, forecastHour, clock, start, cancellationToken).ConfigureAwait(false);
             foreach (var decision in await schedules.ApplyAllAsync(client, cancellationToken).ConfigureAwait(false))
             {
                 ShowDecision(clock, start, decision);
+            }
+
+            if (emergencies)
+            {
+                emergencyChecks.Add(clock.GetUtcNow());
             }
 
             foreach (var decision in await evaluation.EvaluateAllAsync(client, cancellationToken).ConfigureAwait(false))
@@ -118,7 +135,9 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
                 ShowDecision(clock, start, decision);
             }
 
-            var nextTick = now + Tick;
+            // Ticks stay on whole minutes from the start (a slow tick does not push the next ones back), as a timer's do.
+            var nextTick = NextOnGrid(start, now, Tick);
+            var nextCheck = NextOnGrid(start, clock.GetUtcNow(), EmergencyCheckInterval);
             while (clock.GetUtcNow() < nextTick)
             {
                 await watcher.PollAsync(ProcedureIds.ForTarget(policy.Id), start, cancellationToken).ConfigureAwait(false);
@@ -127,7 +146,18 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
                     await during(run, cancellationToken).ConfigureAwait(false);
                 }
 
-                await Task.Delay(WatchInterval, cancellationToken).ConfigureAwait(false);
+                if (emergencies && clock.GetUtcNow() is var checkAt && checkAt >= nextCheck && checkAt < nextTick)
+                {
+                    emergencyChecks.Add(checkAt);
+                    foreach (var decision in await evaluation.CheckEmergenciesAsync(client, cancellationToken).ConfigureAwait(false))
+                    {
+                        ShowDecision(clock, start, decision);
+                    }
+
+                    nextCheck = NextOnGrid(start, clock.GetUtcNow(), EmergencyCheckInterval);
+                }
+
+                await Task.Delay(WaitBefore(clock, emergencies && nextCheck < nextTick ? nextCheck : nextTick), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -135,7 +165,16 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 
         var history = await http.GetFromJsonAsync<TargetHistory>($"/api/targets/{policy.Id}/history", ScalewiseJson.Options, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The history endpoint returned nothing.");
-        var summary = WithSkuSteps(Summarize(scenario.Name, history), policy);
+        var summary = WithSkuSteps(Summarize(scenario.Name, history), policy) with
+        {
+            DecisionLog = [.. history.Decisions.OrderBy(d => d.DecidedAt).Select(d => new DecisionSummary(d.DecidedAt, Lower(d.Kind), d.Outcome.ToString(), d.CurrentCapacity, d.NewCapacity, d.Reason))],
+            Phases = [.. load.Schedule().Select(p => new PhaseSummary(p.Phase.Name, p.StartsAt, p.Phase.Duration, p.Phase.ArrivalsPerSecond))],
+            Ticks = ticks,
+            EmergencyChecks = emergencies ? emergencyChecks : null,
+            CapacityReports = history.Decisions.Any(d => d.Kind == DecisionKind.Emergency && d.RequiresAction)
+                ? await FetchCapacityReportsAsync(http, policy.Id, cancellationToken).ConfigureAwait(false)
+                : null,
+        };
         ShowSummary(summary);
         if (options.Summary is { } file)
         {
@@ -261,6 +300,60 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 #pragma warning disable CA1308 // The summary's kinds are lower-case words ("reactive", "manual"), as the issue specifies.
     private static string Lower(DecisionKind kind) => kind.ToString().ToLowerInvariant();
 #pragma warning restore CA1308
+
+    /// <summary>
+    /// Runs the ForecastDemand tick when it is due, as its hourly timer would: at the first tick (so a predictive policy has a
+    /// forecast from the start) and at the first tick of every simulated hour. Returns the hour it last ran in.
+    /// </summary>
+    private async Task<DateTimeOffset?> ForecastWhenDueAsync(DemandForecastRun forecasts, DateTimeOffset? lastHour, CompressedTimeProvider clock, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        if (hour == lastHour)
+        {
+            return lastHour;
+        }
+
+        foreach (var forecast in await forecasts.ForecastAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var peak = forecast.Points.Take(24).MaxBy(p => p.Demand);
+            var accuracy = forecast.Accuracy is { Mase: { } mase } a
+                ? string.Create(CultureInfo.InvariantCulture, $"MASE {mase:0.###} (seasonal naive {a.BaselineMase:0.###})")
+                : "accuracy not measured";
+            console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] [purple]forecast[/] {forecast.Method}: {forecast.Points.Count} h ahead, next 24 h peak {peak?.Demand:#,0} in the hour from {peak?.Hour:HH:mm} UTC; {accuracy}");
+        }
+
+        return hour;
+    }
+
+    /// <summary>
+    /// The target's post-event capacity reports from the run's own API (<c>GET /api/targets/{target}/capacity-reports</c>), or null
+    /// when it has none or does not serve that route (404).
+    /// </summary>
+    private static async Task<JsonElement?> FetchCapacityReportsAsync(HttpClient http, string target, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/targets/{Uri.EscapeDataString(target)}/capacity-reports", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ScalewiseJson.Options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool MayHaveEmergency(ScalingPolicy policy) =>
+        !policy.IsVertical && (policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null));
+
+    /// <summary>The first point after <paramref name="now"/> of the grid <paramref name="start"/> + k × <paramref name="period"/>.</summary>
+    private static DateTimeOffset NextOnGrid(DateTimeOffset start, DateTimeOffset now, TimeSpan period) =>
+        start + (period * (Math.Floor((now - start) / period) + 1));
+
+    /// <summary>How long to sleep before the next poll: the watch interval, or less when <paramref name="due"/> comes sooner.</summary>
+    private static TimeSpan WaitBefore(CompressedTimeProvider clock, DateTimeOffset due)
+    {
+        var wait = clock.ToRealTime(due - clock.GetUtcNow());
+        return wait >= WatchInterval ? WatchInterval : wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1);
+    }
 
     private static string Elapsed(TimeProvider clock, DateTimeOffset start) =>
         (clock.GetUtcNow() - start).ToString(@"\+hh\:mm\:ss", CultureInfo.InvariantCulture);

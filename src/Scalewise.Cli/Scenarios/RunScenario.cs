@@ -37,4 +37,17 @@ public sealed record RunScenario(
 
     /// <summary>What the scenario does while it runs, as a person would (for example answer an approval over HTTP).</summary>
     public Func<ScenarioRun, CancellationToken, Task>? DuringRun { get; init; }
+
+    /// <summary>
+    /// The simulated time the run starts at (a whole minute). When set, the clock is held there until the runner is ready,
+    /// and the phases, the minute ticks and the emergency checks are laid out from it exactly, so a scenario can place its
+    /// schedule windows, its daily peak or its spike on known minutes. Unset: the current minute, phases from the first reading.
+    /// </summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
+    /// <summary>The load before the run starts: the metric history Azure Monitor serves (for example weeks of a daily pattern). Unset: the first phase's rate.</summary>
+    public ILoadProfile? LoadBeforeStart { get; init; }
+
+    /// <summary>Azure Monitor's ingestion latency in the simulator (a metric minute is served this long after it ends). Unset: none.</summary>
+    public TimeSpan? MetricLatency { get; init; }
 }

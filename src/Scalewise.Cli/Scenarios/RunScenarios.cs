@@ -13,8 +13,11 @@ public static class RunScenarios
     public const string Approval = "approval";
     public const string VmResize = "vm-resize";
     public const string RedisScaleUp = "redis-scale-up";
+    public const string Schedule = "schedule";
+    public const string Predictive = "predictive";
+    public const string Emergency = "emergency";
 
-    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval, VmResize, RedisScaleUp];
+    public static IReadOnlyList<string> Names { get; } = [Default, VerifyFailsRollback, Approval, VmResize, RedisScaleUp, Schedule, Predictive, Emergency];
 
     public static RunScenario? Find(string name) => name switch
     {
@@ -28,6 +31,9 @@ public static class RunScenarios
         Approval => ApprovalScenario(),
         VmResize => VmResizeScenario(),
         RedisScaleUp => RedisScaleUpScenario(),
+        Schedule => TimingScenarios.Schedule(DateTimeOffset.UtcNow),
+        Predictive => TimingScenarios.Predictive(DateTimeOffset.UtcNow),
+        Emergency => TimingScenarios.Emergency(DateTimeOffset.UtcNow),
         _ => null,
     };
 
@@ -117,7 +123,7 @@ public static class RunScenarios
         InitialSku = "Standard_C1",
     };
 
-    private static string ReadPolicy(string name)
+    internal static string ReadPolicy(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The scenario policy '{name}' is not embedded in the scalewise tool.");

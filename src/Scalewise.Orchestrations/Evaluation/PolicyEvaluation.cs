@@ -127,7 +127,7 @@ public sealed partial class PolicyEvaluation(
                 return null;
             }
 
-            if (await IsEmergencyProcedureAsync(policy.Id, running.InstanceId, cancellationToken).ConfigureAwait(false))
+            if (await IsEmergencyProcedureAsync(client, policy.Id, running.InstanceId, cancellationToken).ConfigureAwait(false))
             {
                 LogSkippedRunning(logger, policy.Id);
                 return null;
@@ -154,8 +154,18 @@ public sealed partial class PolicyEvaluation(
     private static bool MayHaveEmergency(ScalingPolicy policy) =>
         policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null);
 
-    private async Task<bool> IsEmergencyProcedureAsync(string policyId, string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the running procedure answers an emergency: its input says so from the moment it is scheduled (a short check
+    /// sees the same emergency again before a Pending procedure has written its history), else its history record.
+    /// </summary>
+    private async Task<bool> IsEmergencyProcedureAsync(DurableTaskClient client, string policyId, string instanceId, CancellationToken cancellationToken)
     {
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (instance?.ReadInputAs<ScaleProcedureInput>() is { Kind: DecisionKind.Emergency })
+        {
+            return true;
+        }
+
         var recent = await history.ListAsync(policyId, 5, cancellationToken).ConfigureAwait(false);
         return recent.FirstOrDefault(r => r.InstanceId == instanceId && r.Outcome is null) is { Kind: DecisionKind.Emergency };
     }

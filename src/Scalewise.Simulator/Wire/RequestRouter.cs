@@ -372,7 +372,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        var values = MetricsJson.Values(scaleSet, parsed, now);
+        var values = MetricsJson.Values(scaleSet, parsed, now - estate.MetricLatency);
         var body = new JsonObject
         {
             ["cost"] = MetricsJson.PointCount(values),
@@ -401,7 +401,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        var values = ResourceMetricsJson.Values(source, parsed, now);
+        var values = ResourceMetricsJson.Values(source, parsed, now - estate.MetricLatency);
         var body = new JsonObject
         {
             ["cost"] = MetricsJson.PointCount(values),
@@ -474,7 +474,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                         ["starttime"] = WireFormat.Precise(start),
                         ["endtime"] = WireFormat.Precise(end),
                         ["interval"] = WireFormat.Duration(parsed.Interval),
-                        ["value"] = ResourceMetricsJson.Values(source, parsed, now),
+                        ["value"] = ResourceMetricsJson.Values(source, parsed, now - estate.MetricLatency),
                         ["namespace"] = catalog.Namespace,
                         ["resourceregion"] = source.Location,
                         ["resourceid"] = source.ResourceId,
@@ -497,7 +497,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                 ["starttime"] = WireFormat.Precise(start),
                 ["endtime"] = WireFormat.Precise(end),
                 ["interval"] = WireFormat.Duration(parsed.Interval),
-                ["value"] = MetricsJson.Values(scaleSet, parsed, now),
+                ["value"] = MetricsJson.Values(scaleSet, parsed, now - estate.MetricLatency),
                 ["namespace"] = MetricsQuery.Namespace,
                 ["resourceregion"] = scaleSet.Model.Location,
                 ["resourceid"] = scaleSet.ResourceId,
