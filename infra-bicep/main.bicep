@@ -17,6 +17,9 @@ param vmTargetResourceGroups array = []
 @description('Resource groups (this subscription) holding Azure Cache for Redis instances that Scalewise scales.')
 param redisTargetResourceGroups array = []
 
+@description('Resource groups (this subscription) holding Azure Managed Redis (Microsoft.Cache/redisEnterprise) clusters that Scalewise scales.')
+param managedRedisTargetResourceGroups array = []
+
 @description('Role for the VM target resource groups: ScalewiseComputeScaler (custom, only the actions Scalewise uses) or the built-in VirtualMachineContributor.')
 @allowed([
   'ScalewiseComputeScaler'
@@ -77,7 +80,7 @@ var tags = {
 var functionAppName = '${abbrs.webSitesFunctions}scalewise-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
 var webhookSecretName = 'notifications-webhook-url'
-var targetResourceGroups = union(vmTargetResourceGroups, redisTargetResourceGroups)
+var targetResourceGroups = union(vmTargetResourceGroups, redisTargetResourceGroups, managedRedisTargetResourceGroups)
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${abbrs.managedIdentityUserAssignedIdentities}scalewise-${resourceToken}'
@@ -171,6 +174,7 @@ module targetAccess 'app/target-access.bicep' = [
       principalId: identity.properties.principalId
       grantCompute: contains(vmTargetResourceGroups, targetResourceGroup)
       grantRedis: contains(redisTargetResourceGroups, targetResourceGroup)
+      grantManagedRedis: contains(managedRedisTargetResourceGroups, targetResourceGroup)
       computeRole: computeRole
     }
   }

@@ -1,6 +1,7 @@
 // What Scalewise may do in one target resource group, deployed with that resource group as its scope so that no
 // grant reaches beyond it: read metrics everywhere it scales; change VMs and scale sets (and snapshot their
-// disks) where it scales compute; change Redis caches where it scales Redis.
+// disks) where it scales compute; change Redis caches where it scales Redis; change Azure Managed Redis clusters'
+// SKU where it scales those.
 
 @description('Principal id of the app\'s user-assigned managed identity.')
 param principalId string
@@ -10,6 +11,9 @@ param grantCompute bool
 
 @description('Grant Redis Cache Contributor in this resource group.')
 param grantRedis bool
+
+@description('Grant the Managed Redis role (read, list SKUs for scaling, change the SKU of Microsoft.Cache/redisEnterprise clusters) in this resource group.')
+param grantManagedRedis bool = false
 
 @description('ScalewiseComputeScaler: a custom role with only the actions Scalewise uses. VirtualMachineContributor: the built-in role.')
 @allowed([
@@ -72,6 +76,50 @@ resource computeScalerRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' 
       }
     ]
   }
+}
+
+var managedRedisScalerRoleName = guid(resourceGroup().id, principalId, 'ScalewiseManagedRedisScaler')
+var managedRedisScalerRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', managedRedisScalerRoleName)
+
+// Redis Cache Contributor covers Microsoft.Cache/redis/* only, not redisEnterprise, and no built-in role is limited to
+// what Scalewise's Managed Redis adapter does: GET the cluster, POST listSkusForScaling, PATCH its SKU, poll the
+// long-running operation.
+resource managedRedisScalerRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (grantManagedRedis) {
+  name: managedRedisScalerRoleName
+  properties: {
+    roleName: 'Scalewise managed Redis scaler ${uniqueString(resourceGroup().id, principalId)}'
+    description: 'Change the SKU of Azure Managed Redis clusters in ${resourceGroup().name} (Scalewise).'
+    type: 'CustomRole'
+    assignableScopes: [
+      resourceGroup().id
+    ]
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Resources/subscriptions/resourceGroups/read'
+          'Microsoft.Cache/redisEnterprise/read'
+          'Microsoft.Cache/redisEnterprise/write'
+          'Microsoft.Cache/redisEnterprise/listSkusForScaling/action'
+          'Microsoft.Cache/locations/asyncOperations/read'
+          'Microsoft.Cache/locations/operationsStatus/read'
+          'Microsoft.Cache/locations/operationResults/read'
+        ]
+        notActions: []
+      }
+    ]
+  }
+}
+
+resource managedRedisScalerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantManagedRedis) {
+  name: guid(resourceGroup().id, principalId, managedRedisScalerRoleId)
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: managedRedisScalerRoleId
+  }
+  dependsOn: [
+    managedRedisScalerRole
+  ]
 }
 
 resource monitoringReaderAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

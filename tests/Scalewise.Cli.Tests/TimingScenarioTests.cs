@@ -82,6 +82,18 @@ public sealed class TimingScenarioTests
         Assert.Equal("emergency", procedure.GetProperty("kind").GetString());
         Assert.Equal("Succeeded", procedure.GetProperty("outcome").GetString());
         Assert.Equal(To(emergency), To(procedure));
+
+        // The post-event capacity report, read back over GET /api/targets/{target}/capacity-reports.
+        var report = Assert.Single(summary.GetProperty("capacityReports").GetProperty("reports").EnumerateArray());
+        Assert.Equal(procedure.GetProperty("instanceId").GetString(), report.GetProperty("instanceId").GetString());
+        Assert.Equal("Succeeded", report.GetProperty("outcome").GetString());
+        Assert.Equal(From(emergency), report.GetProperty("fromCapacity").GetInt32());
+        Assert.Equal(To(emergency), report.GetProperty("toCapacity").GetInt32());
+        Assert.True(report.GetProperty("peakDemand").GetDouble() > 0, output);
+        Assert.True(At(report, "peakAt") >= spikeStart.AddMinutes(-1), output);
+        Assert.True(At(report, "capacityReadyAt") > decidedAt, output);
+        Assert.True(report.GetProperty("recommendedMinimum").GetInt32() > From(emergency), "a peak that was an emergency asks for a higher minimum");
+        Assert.True(report.GetProperty("recommendedMaximum").GetInt32() >= report.GetProperty("recommendedMinimum").GetInt32(), output);
     }
 
     private static IEnumerable<JsonElement> Decisions(JsonElement summary, string kind) =>

@@ -41,6 +41,7 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         var parameters = compiled.Template["parameters"]!;
         Assert.Empty(parameters["vmTargetResourceGroups"]!["defaultValue"]!.AsArray());
         Assert.Empty(parameters["redisTargetResourceGroups"]!["defaultValue"]!.AsArray());
+        Assert.Empty(parameters["managedRedisTargetResourceGroups"]!["defaultValue"]!.AsArray());
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
 
         Assert.Contains("copyIndex()", (string)targetAccess.Body["resourceGroup"]!, StringComparison.Ordinal);
         Assert.Contains("length(variables('targetResourceGroups'))", (string)targetAccess.Body["copy"]!["count"]!, StringComparison.Ordinal);
-        Assert.Contains("union(parameters('vmTargetResourceGroups'), parameters('redisTargetResourceGroups'))", (string)compiled.Template["variables"]!["targetResourceGroups"]!, StringComparison.Ordinal);
+        Assert.Contains("union(parameters('vmTargetResourceGroups'), parameters('redisTargetResourceGroups'), parameters('managedRedisTargetResourceGroups'))", (string)compiled.Template["variables"]!["targetResourceGroups"]!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,12 +81,9 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
     [Fact]
     public void ComputeScalerRole_Compiled_IsAssignableOnlyInItsResourceGroupAndHasNoWildcards()
     {
-        var role = compiled.Single("Microsoft.Authorization/roleDefinitions");
+        var role = CustomRole("compute");
         var assignableScopes = role.Properties["assignableScopes"]!.AsArray();
-        var actions = role.Properties["permissions"]!.AsArray()
-            .SelectMany(permission => permission!["actions"]!.AsArray())
-            .Select(action => (string)action!)
-            .ToList();
+        var actions = Actions(role);
 
         Assert.Equal("[resourceGroup().id]", (string)Assert.Single(assignableScopes)!);
         Assert.Equal(TargetAccessDeployment().Name, role.ModuleName);
@@ -95,6 +93,43 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         Assert.Contains("Microsoft.Compute/snapshots/write", actions);
         Assert.DoesNotContain(actions, action => action.EndsWith("/delete", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ManagedRedisScalerRole_Compiled_HoldsOnlyTheRedisEnterpriseActionsScalewiseUses()
+    {
+        var role = CustomRole("managed Redis");
+        var actions = Actions(role);
+
+        Assert.Equal("[resourceGroup().id]", (string)Assert.Single(role.Properties["assignableScopes"]!.AsArray())!);
+        Assert.Equal(TargetAccessDeployment().Name, role.ModuleName);
+        Assert.DoesNotContain(actions, action => action.Contains('*', StringComparison.Ordinal));
+        Assert.DoesNotContain(actions, action => action.EndsWith("/delete", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions, action => action.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Microsoft.Cache/redisEnterprise/read", actions);
+        Assert.Contains("Microsoft.Cache/redisEnterprise/write", actions);
+        Assert.Contains("Microsoft.Cache/redisEnterprise/listSkusForScaling/action", actions);
+        Assert.All(actions, action => Assert.True(
+            action.StartsWith("Microsoft.Cache/", StringComparison.Ordinal) || action == "Microsoft.Resources/subscriptions/resourceGroups/read",
+            $"{action} is not a Redis action"));
+    }
+
+    [Fact]
+    public void ManagedRedisScalerAssignment_Compiled_IsGrantedOnlyWhereManagedRedisIsListed()
+    {
+        var assignment = Assert.Single(TargetAccessAssignments(), a => (a.Body["properties"]?["roleDefinitionId"]?.ToJsonString() ?? string.Empty).Contains("managedRedisScalerRoleId", StringComparison.Ordinal));
+
+        Assert.Contains("grantManagedRedis", assignment.Body["condition"]?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    private ArmResource CustomRole(string kind) =>
+        Assert.Single(compiled.OfType("Microsoft.Authorization/roleDefinitions"), role =>
+            ((string?)role.Properties["roleName"] ?? string.Empty).Contains(kind, StringComparison.Ordinal));
+
+    private static List<string> Actions(ArmResource role) =>
+        role.Properties["permissions"]!.AsArray()
+            .SelectMany(permission => permission!["actions"]!.AsArray())
+            .Select(action => (string)action!)
+            .ToList();
 
     private ArmResource TargetAccessDeployment() =>
         Assert.Single(compiled.OfType(DeploymentType), deployment => deployment.Body["copy"] is JsonObject);

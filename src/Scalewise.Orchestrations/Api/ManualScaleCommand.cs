@@ -2,10 +2,13 @@ using System.Text.Json;
 
 namespace Scalewise.Orchestrations.Api;
 
-/// <summary>The body of <c>POST /api/targets/{target}/scale</c>: <c>{"capacity": 5, "reason": "...", "requestedBy": "..."}</c>.</summary>
-public sealed record ManualScaleCommand(int Capacity, string? Reason, string? RequestedBy)
+/// <summary>
+/// The body of <c>POST /api/targets/{target}/scale</c>: <c>{"capacity": 5, "reason": "...", "requestedBy": "..."}</c> for a
+/// scale set, <c>{"sku": "Standard_D4s_v3", ...}</c> for a VM or a Redis cache. Exactly one of the two is set.
+/// </summary>
+public sealed record ManualScaleCommand(int? Capacity, string? Sku, string? Reason, string? RequestedBy)
 {
-    private static readonly string[] KnownFields = ["capacity", "reason", "requestedBy"];
+    private static readonly string[] KnownFields = ["capacity", "sku", "reason", "requestedBy"];
 
     /// <summary>Parses the body; on failure returns null and a problem that names the field.</summary>
     public static ManualScaleCommand? Parse(string? body, out ApiProblem? problem)
@@ -41,14 +44,35 @@ public sealed record ManualScaleCommand(int Capacity, string? Reason, string? Re
             {
                 if (!KnownFields.Contains(property.Name, StringComparer.Ordinal))
                 {
-                    problem = ApiProblem.Validation(property.Name, $"Unknown field '{property.Name}'; accepted fields are capacity, reason and requestedBy.");
+                    problem = ApiProblem.Validation(property.Name, $"Unknown field '{property.Name}'; accepted fields are capacity (scale sets), sku (VMs and Redis caches), reason and requestedBy.");
                     return null;
                 }
             }
 
-            if (!root.TryGetProperty("capacity", out var capacity))
+            var hasCapacity = root.TryGetProperty("capacity", out var capacity);
+            var hasSku = root.TryGetProperty("sku", out var skuElement);
+            if (hasCapacity && hasSku)
             {
-                problem = ApiProblem.Validation("capacity", "The field 'capacity' is required: the number of instances wanted.");
+                problem = ApiProblem.Validation("sku", "Send either 'capacity' (a scale set's instance count) or 'sku' (a VM size or Redis SKU), not both.");
+                return null;
+            }
+
+            if (hasSku)
+            {
+                if (skuElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(skuElement.GetString()))
+                {
+                    problem = ApiProblem.Validation("sku", $"The field 'sku' must be a SKU name such as \"Standard_D4s_v3\" or \"Premium_P2\"; got {skuElement.GetRawText()}.");
+                    return null;
+                }
+
+                var skuReason = ReadOptionalString(root, "reason", ref problem);
+                var skuRequestedBy = ReadOptionalString(root, "requestedBy", ref problem);
+                return problem is null ? new ManualScaleCommand(null, skuElement.GetString()!.Trim(), skuReason, skuRequestedBy) : null;
+            }
+
+            if (!hasCapacity)
+            {
+                problem = ApiProblem.Validation("capacity", "The field 'capacity' is required: the number of instances wanted (or 'sku' for a VM or Redis target).");
                 return null;
             }
 
@@ -66,7 +90,7 @@ public sealed record ManualScaleCommand(int Capacity, string? Reason, string? Re
 
             var reason = ReadOptionalString(root, "reason", ref problem);
             var requestedBy = ReadOptionalString(root, "requestedBy", ref problem);
-            return problem is null ? new ManualScaleCommand(value, reason, requestedBy) : null;
+            return problem is null ? new ManualScaleCommand(value, null, reason, requestedBy) : null;
         }
     }
 

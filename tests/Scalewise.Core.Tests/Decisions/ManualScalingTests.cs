@@ -1,5 +1,6 @@
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
+using Scalewise.Core.Targets;
 using static Scalewise.Core.Tests.Samples;
 
 namespace Scalewise.Core.Tests.Decisions;
@@ -78,5 +79,44 @@ public sealed class ManualScalingTests
 
         Assert.Equal("requestedBy", result.Field);
         Assert.Contains("say who asks for the change", result.Error, StringComparison.Ordinal);
+    }
+
+    private static readonly ScalingPolicy Vm = Bounded with
+    {
+        Target = new ScaleTarget(TargetKind.VirtualMachine, "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/vm1"),
+        Ladder = [new("Standard_D2s_v3", 0.096m), new("Standard_D4s_v3", 0.192m), new("Standard_D8s_v3", 0.384m)],
+    };
+
+    [Fact]
+    public void DecideSku_TwoRungsDown_AcceptsAStepDownThatNeedsTheSkuChange()
+    {
+        var result = ManualScaling.DecideSku(Vm, "standard_d2s_v3", "Standard_D8s_v3", "alice", "after the sale", Now);
+
+        var decision = Assert.IsType<ScalingDecision>(result.Decision);
+        Assert.Equal(DecisionKind.Manual, decision.Kind);
+        Assert.Equal(ScaleDirection.Decrease, decision.Direction);
+        Assert.Equal("Standard_D2s_v3", decision.NewSku);
+        Assert.True(decision.RequiresSkuChange);
+        Assert.Equal("Manual step down Standard_D8s_v3 → Standard_D2s_v3 requested by alice (reason: \"after the sale\").", decision.Reason);
+    }
+
+    [Fact]
+    public void DecideSku_OffTheLadder_RefusesNamingTheSkuAndTheLadder()
+    {
+        var result = ManualScaling.DecideSku(Vm, "Standard_E64s_v5", "Standard_D2s_v3", "alice", null, Now);
+
+        Assert.False(result.IsAccepted);
+        Assert.Equal("sku", result.Field);
+        Assert.Equal("SKU 'Standard_E64s_v5' is not on the policy's ladder (allowed: Standard_D2s_v3, Standard_D4s_v3, Standard_D8s_v3)", result.Error);
+    }
+
+    [Fact]
+    public void DecideSku_TheCurrentSku_AcceptsAsNoChange()
+    {
+        var result = ManualScaling.DecideSku(Vm, "Standard_D4s_v3", "Standard_D4s_v3", "alice", null, Now);
+
+        var decision = Assert.IsType<ScalingDecision>(result.Decision);
+        Assert.Equal(DecisionOutcome.NoChange, decision.Outcome);
+        Assert.False(decision.RequiresSkuChange);
     }
 }
