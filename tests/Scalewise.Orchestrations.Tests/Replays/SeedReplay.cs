@@ -9,6 +9,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Evaluation;
+using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator;
 
 namespace Scalewise.Orchestrations.Tests.Replays;
@@ -25,10 +26,12 @@ internal sealed partial class SeedReplay
     public const double Decoy = 1_000_000;
 
     private static readonly TimeSpan ProcedureBudget = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan WarmUpPoll = TimeSpan.FromMilliseconds(10);
     private static int replays;
 
     private readonly SeedReplayFixture fixture;
     private readonly List<(int Minute, ScalingDecision? Decision)> ticks = [];
+    private int nextMinute = 1;
 
     private SeedReplay(SeedReplayFixture fixture, ScalingPolicy policy, DateTimeOffset start)
     {
@@ -42,7 +45,7 @@ internal sealed partial class SeedReplay
     /// <summary>Minute 0; the tick of minute k runs at Start + k minutes and reads the minutes before it.</summary>
     public DateTimeOffset Start { get; }
 
-    /// <summary>Every tick's decision (null when the tick skipped the target), minute by minute.</summary>
+    /// <summary>Every tick's decision (null when the tick skipped the target), in minute order.</summary>
     public IReadOnlyList<(int Minute, ScalingDecision? Decision)> Ticks => ticks;
 
     public Estate Estate => fixture.Estate.Simulator.Estate;
@@ -122,26 +125,65 @@ internal sealed partial class SeedReplay
         return this;
     }
 
-    /// <summary>Runs the ticks of the next <paramref name="minutes"/> minutes, each one waiting for the procedure it starts to finish.</summary>
+    /// <summary>The scale set's offered load in requests per second, minute by minute (its CPU then follows from its ready instances).</summary>
+    public SeedReplay SetLoad(Func<int, double> requestsPerSecondAtMinute)
+    {
+        Estate.GetScaleSet(Policy.Target.ResourceId).SetLoad(new MinuteLoad(this, requestsPerSecondAtMinute));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the ticks of the next <paramref name="minutes"/> minutes, each one waiting for the procedure it starts to finish.
+    /// A scale set's procedure finishes within its minute. A cache's or VM's procedure spends its warm-up on the replay clock
+    /// (its verification reads the metrics of the minutes after the change, as in Azure): the minutes it takes are not ticked,
+    /// as the real tick skips a target whose procedure runs.
+    /// </summary>
     public async Task<SeedReplay> RunAsync(int minutes)
     {
         var evaluation = fixture.Estate.Services.GetRequiredService<PolicyEvaluation>();
         var client = fixture.Estate.Host.Client;
-        for (var i = 0; i < minutes; i++)
+        var end = nextMinute + minutes;
+        while (nextMinute < end)
         {
-            var minute = ticks.Count + 1;
+            var minute = nextMinute;
             fixture.Clock.AdvanceTo(Start.AddMinutes(minute));
             var decision = await evaluation.EvaluateAsync(client, Policy, CancellationToken.None);
             ticks.Add((minute, decision));
             if (decision is { } made && (made.RequiresAction || made.RequiresSkuChange) && Policy.Mode == PolicyMode.Active)
             {
-                using var budget = new CancellationTokenSource(ProcedureBudget);
-                var done = await client.WaitForInstanceCompletionAsync(ProcedureIds.ForTarget(Policy.Id), getInputsAndOutputs: false, budget.Token);
-                Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+                await FinishProcedureAsync(client);
             }
+
+            nextMinute = Math.Max(minute + 1, (int)Math.Ceiling((fixture.Clock.GetUtcNow() - Start).TotalMinutes));
         }
 
         return this;
+    }
+
+    private async Task FinishProcedureAsync(DurableTaskClient client)
+    {
+        var instanceId = ProcedureIds.ForTarget(Policy.Id);
+        var warmUpOnClock = SkuLadderMoves.IsVerticalKind(Policy.Target.Kind) && Policy.WarmUp > TimeSpan.Zero;
+        using var budget = new CancellationTokenSource(ProcedureBudget);
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: warmUpOnClock, budget.Token)
+                ?? throw new InvalidOperationException($"No procedure '{instanceId}' was started.");
+            if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running))
+            {
+                Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+                Assert.False(warmUpOnClock, $"The replay did not see the procedure of '{Policy.Id}' warm up (the host ran its {Policy.WarmUp} warm-up before the replay polled).");
+                return;
+            }
+
+            if (warmUpOnClock && instance.ReadCustomStatusAs<ProcedureStatus>()?.Step == ProcedureStepNames.WarmUp)
+            {
+                fixture.Clock.AdvanceTo(fixture.Clock.GetUtcNow() + Policy.WarmUp);
+                warmUpOnClock = false;
+            }
+
+            await Task.Delay(WarmUpPoll, budget.Token);
+        }
     }
 
     /// <summary>The decisions as stored in the decision log, oldest first, each with the minute it was taken.</summary>
@@ -165,6 +207,11 @@ internal sealed partial class SeedReplay
 
     private static Dictionary<string, string> DimensionValues(string? filter) =>
         filter is null ? [] : EqualsClause().Matches(filter).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal));
+
+    private sealed class MinuteLoad(SeedReplay replay, Func<int, double> requestsPerSecondAtMinute) : ILoadProfile
+    {
+        public double RequestsPerSecondAt(DateTimeOffset time) => requestsPerSecondAtMinute(replay.MinuteOf(time));
+    }
 
     [GeneratedRegex(@"(\w+) eq '((?:[^']|'')*)'")]
     private static partial Regex EqualsClause();

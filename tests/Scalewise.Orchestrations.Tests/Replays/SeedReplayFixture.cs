@@ -3,7 +3,7 @@ namespace Scalewise.Orchestrations.Tests.Replays;
 /// <summary>
 /// The local estate (Azurite, the simulator over HTTPS, the in-process Durable host) on a <see cref="ReplayClock"/>: ticks
 /// are whole simulated minutes, procedures finish within their minute (the simulator's delays are one tick, warm-ups are
-/// compressed 600 times on the host's real clock).
+/// compressed 300 times on the host's real clock; a cache's or VM's warm-up also passes on the replay clock).
 /// </summary>
 public sealed class SeedReplayFixture : IAsyncLifetime
 {
@@ -15,7 +15,7 @@ public sealed class SeedReplayFixture : IAsyncLifetime
         Estate = new LocalEstateFixture(Clock, Clock.Estate, new Dictionary<string, string?>
         {
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.100",
-            ["Scalewise:Procedures:TimeCompression"] = "600",
+            ["Scalewise:Procedures:TimeCompression"] = "300",
         });
     }
 

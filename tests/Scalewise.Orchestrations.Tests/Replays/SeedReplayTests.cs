@@ -11,6 +11,47 @@ namespace Scalewise.Orchestrations.Tests.Replays;
 /// </summary>
 public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<SeedReplayFixture>
 {
+    /// <summary>
+    /// Seed 000: "cpu_utilization > 80 for 5 min: scale_up, cooldown 10"; "scaleDownPolicy threshold 30, cooldown 900"; the 70%
+    /// CPU target is the warning; "gradual scale-down" is the 10-minute scale-in stabilization.
+    /// </summary>
+    [Fact]
+    public async Task Seed000_HotThenIdle_OneUpEveryTenMinutesThenScalesInOnlyAfterTenQuietMinutesAndEveryFifteen()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-000-music-app-tier.json", capacity: 4);
+        replay.SetMetric("Percentage CPU", m => m < 25 ? 85 : 20, "Percent")
+            .SetMetric("requests/duration", _ => 400, "MilliSeconds");
+
+        await replay.RunAsync(60);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, 4, 5), (11, 5, 6), (21, 6, 7), (43, 7, 6), (58, 6, 5)], scalings.Select(s => (s.Minute, s.Decision.CurrentCapacity, s.Decision.NewCapacity)));
+        Assert.All(scalings.Take(3), s => Assert.Contains("rule 'cpu-high' fired", s.Decision.Reason, StringComparison.Ordinal));
+        Assert.All(scalings.Skip(3), s => Assert.Contains("rule 'cpu-low' fired", s.Decision.Reason, StringComparison.Ordinal));
+
+        // CPU's 10-minute average is below 30% from minute 34, but the rules asked for 7 until minute 33: scale-in waits until
+        // no recommendation of the last ten minutes asks for more than 6.
+        var stabilized = replay.Ticks.Where(t => t.Minute is >= 34 and < 43).Select(t => t.Decision!).ToList();
+        Assert.All(stabilized, d => Assert.Equal((DecisionOutcome.NoChange, AdjustmentKind.Stabilization), (d.Outcome, Assert.Single(d.Adjustments).Kind)));
+        Assert.Equal(5, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>Seed 000: "response_time_p95 > 2000 ms for 3 min: scale_up, cooldown 5".</summary>
+    [Fact]
+    public async Task Seed000_OneSlowMinuteInThree_P95ScalesOutEveryFiveMinutesWhereTheAverageWouldNot()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-000-music-app-tier.json", capacity: 4);
+        replay.SetMetric("Percentage CPU", _ => 50, "Percent")
+            .SetMetric("requests/duration", m => ((m % 3) + 3) % 3 == 0 ? 2600 : 500, "MilliSeconds");
+
+        await replay.RunAsync(12);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, 5), (6, 6), (11, 7)], scalings.Select(s => (s.Minute, s.Decision.NewCapacity)));
+        Assert.All(scalings, s => Assert.Contains("rule 'latency-p95' fired (requests/duration P95 over 3m = 2390 > 2000)", s.Decision.Reason, StringComparison.Ordinal));
+        Assert.Equal(7, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
     /// <summary>Seed 001: "scale_up: adjustment +2, cooldown 300; scale_down: adjustment -1, cooldown 600", min 2, max 10.</summary>
     [Fact]
     public async Task Seed001_HotThenIdle_AddsTwoEvery300SecondsUpToTenThenRemovesOneEvery600Seconds()
@@ -46,4 +87,193 @@ public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<S
         Assert.All(procedures, p => Assert.Equal(ProcedureOutcome.Succeeded, p.Outcome));
         Assert.Equal(5, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
     }
+
+    /// <summary>
+    /// Seed 002, API: "Requests/Second > 300 per instance" scales out (the gateway's requests for the API pool, per instance);
+    /// scale in only when requests are under 150 per instance AND CPU under 40% for 10 minutes; 5-minute cool-down.
+    /// </summary>
+    [Fact]
+    public async Task Seed002Api_GatewayRequestsPerInstance_ScaleOutThenInOnlyWhenRequestsAndCpuAreBothLow()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-002-sketchy-chain-api.json", capacity: 4);
+        replay.SetMetric("TotalRequests", m => m < 10 ? 80_000 : 20_000)
+            .SetMetric("Percentage CPU", m => m < 20 ? 50 : 20, "Percent");
+
+        await replay.RunAsync(36);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, 4, 5), (24, 5, 4), (29, 4, 3), (34, 3, 2)], scalings.Select(s => (s.Minute, s.Decision.CurrentCapacity, s.Decision.NewCapacity)));
+        Assert.Contains("rule 'rps-high' fired (TotalRequests per instance Average over 3m = 20000 > 18000)", scalings[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.All(scalings.Skip(1), s => Assert.Contains("all 2 scale-in rules fired", s.Decision.Reason, StringComparison.Ordinal));
+
+        // From minute 20 the gateway's requests per instance are low over 10 minutes, CPU's 10-minute average only from minute 24.
+        Assert.All(replay.Ticks.Where(t => t.Minute is >= 20 and < 24), t => Assert.Contains(
+            "needs every scale-in rule to fire and 'cpu-low'", t.Decision!.Reason, StringComparison.Ordinal));
+        Assert.Equal(2, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>
+    /// Seed 002, AI worker: WorkerQueueScalingPolicy's steps over the 100-item trigger, +1 (100-200), +2 (200-600), +4 (600 and more),
+    /// with a 3-minute cool-down; above the 200-item critical threshold people are alerted.
+    /// </summary>
+    [Fact]
+    public async Task Seed002Worker_GrowingQueue_StepsByOneThenTwoThenFourUpToTheMaximum()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-002-sketchy-chain-worker.json", capacity: 4);
+        replay.SetMetric("ActiveMessages", m => m < 4 ? 150 : m < 8 ? 300 : 700)
+            .SetMetric("Percentage CPU", _ => 60, "Percent");
+
+        await replay.RunAsync(20);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal(
+            [(1, 4, 5), (4, 5, 6), (7, 6, 8), (10, 8, 12), (13, 12, 16), (16, 16, 20)],
+            scalings.Select(s => (s.Minute, s.Decision.CurrentCapacity, s.Decision.NewCapacity)));
+        Assert.All(scalings, s => Assert.Contains(
+            FormattableString.Invariant($"asks for +{Math.Min(4, s.Decision.NewCapacity - s.Decision.CurrentCapacity)}"), s.Decision.Reason, StringComparison.Ordinal));
+        Assert.All(scalings.Skip(2), s => Assert.Contains("Alert: 'queue-critical'", s.Decision.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain("Alert:", scalings[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(DecisionOutcome.AtBound, (await replay.StoredDecisionsAsync())[^1].Decision.Outcome);
+        Assert.Equal(20, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>
+    /// Seed 002, cache: "Memory Utilization > 80%" and "Eviction Rate > 100/sec for 5min" each step the cache one size up; the
+    /// ladder (and cost cap) ends at C5. Memory comes from the simulator's cache model, evictions are scripted.
+    /// </summary>
+    [Fact]
+    public async Task Seed002Redis_MemoryThenEvictions_StepUpOneSizeEachUpToTheTopOfTheLadder()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-002-sketchy-chain-redis.json", sku: "Standard_C3", datasetMegabytes: 5300);
+        replay.SetMetric("evictedkeys", m => m < 40 ? 0 : 9000);
+
+        await replay.RunAsync(52);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, "Standard_C3", "Standard_C4"), (44, "Standard_C4", "Standard_C5")], scalings.Select(s => (s.Minute, s.Decision.CurrentSku, s.Decision.NewSku)));
+        Assert.Contains("rule 'memory-high' fired", scalings[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("rule 'evictions-high' fired", scalings[1].Decision.Reason, StringComparison.Ordinal);
+        // Each resize warms up for 5 minutes on the replay clock (no ticks while it runs); after it, C5 is the top of the ladder.
+        Assert.Equal([49, 50, 51, 52], (await replay.StoredDecisionsAsync()).Where(d => d.Decision.Outcome == DecisionOutcome.AtBound).Select(d => d.Minute));
+        Assert.All(await replay.ProceduresAsync(), p => Assert.Equal(ProcedureOutcome.Succeeded, p.Outcome));
+        Assert.Equal("Standard_C5", Scalewise.Core.Procedures.RedisSkuNames.NameOf(replay.Estate.GetRedisCache(replay.Policy.Target.ResourceId).Sku));
+    }
+
+    /// <summary>Seed 003: "scale down only when CPU < 30% AND memory < 50% for 10 minutes", 5-minute cooldown, min 2.</summary>
+    [Fact]
+    public async Task Seed003_CpuAndMemoryLowForTenMinutes_ScalesInByOneEveryFiveMinutesDownToTwo()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-003-arq-app-tier.json", capacity: 6);
+        Quiet(replay)
+            .SetMetric("Percentage CPU", m => m < 10 ? 50 : 20, "Percent")
+            .SetMetric("Available Memory Percentage", _ => 60, "Percent");
+
+        await replay.RunAsync(36);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(20, 6, 5), (25, 5, 4), (30, 4, 3), (35, 3, 2)], scalings.Select(s => (s.Minute, s.Decision.CurrentCapacity, s.Decision.NewCapacity)));
+        Assert.All(scalings, s => Assert.Contains("all 2 scale-in rules fired", s.Decision.Reason, StringComparison.Ordinal));
+        Assert.Equal(2, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>Seed 003: only one of the two scale-in conditions holding never scales in.</summary>
+    [Theory]
+    [InlineData(20, 40, "memory-low")] // CPU low, but 60% of memory used
+    [InlineData(35, 60, "cpu-low")] // memory fine, but CPU at 35%
+    public async Task Seed003_OnlyOneOfCpuAndMemoryLow_NeverScalesIn(double cpu, double availableMemory, string notFired)
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-003-arq-app-tier.json", capacity: 6);
+        Quiet(replay)
+            .SetMetric("Percentage CPU", _ => cpu, "Percent")
+            .SetMetric("Available Memory Percentage", _ => availableMemory, "Percent");
+
+        await replay.RunAsync(30);
+
+        Assert.Empty(await replay.StoredDecisionsAsync());
+        Assert.Empty(await replay.ProceduresAsync());
+        Assert.Contains($"needs every scale-in rule to fire and '{notFired}'", replay.Ticks[^1].Decision!.Reason, StringComparison.Ordinal);
+        Assert.Equal(6, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>Seed 003: CPU > 70% for 3 minutes adds 1, a request queue over 100 adds 2: when both fire the larger step wins.</summary>
+    [Fact]
+    public async Task Seed003_CpuAndQueueHigh_TheLargerStepWinsEveryFiveMinutes()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-003-arq-app-tier.json", capacity: 6);
+        Quiet(replay)
+            .SetMetric("Percentage CPU", _ => 75, "Percent")
+            .SetMetric("Available Memory Percentage", _ => 40, "Percent")
+            .SetMetric("ActiveMessages", _ => 150);
+
+        await replay.RunAsync(7);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, 6, 8), (6, 8, 10)], scalings.Select(s => (s.Minute, s.Decision.CurrentCapacity, s.Decision.NewCapacity)));
+        Assert.All(scalings, s => Assert.Contains("'queue-long' asks for the largest change (+2)", s.Decision.Reason, StringComparison.Ordinal));
+        Assert.Equal(10, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>
+    /// Seed 004, backend: target tracking on CPU 70% and 1,000 requests per target. CPU comes from the simulator's model of the
+    /// scale set under load, so one step to the computed capacity brings it back within tolerance, and a drop in load scales in
+    /// to what both targets need.
+    /// </summary>
+    [Fact]
+    public async Task Seed004Backend_LoadRisesThenFalls_TracksCpuToSeventyPercentInOneStepEachWay()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-004-ai-video-backend.json", capacity: 4);
+        replay.SetLoad(m => m < 20 ? 63.2 : 20) // CPU at 4 instances: 5 + 100 × 63.2 / (4 × 20) = 84
+            .SetMetric("TotalRequests", m => m < 20 ? 63.2 * 60 : 20 * 60);
+
+        await replay.RunAsync(30);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, 4, 5), (22, 5, 4), (27, 4, 2)], scalings.Select(s => (s.Minute, s.Decision.CurrentCapacity, s.Decision.NewCapacity)));
+        Assert.Contains("ceil(4 × 84 / 70) = 5", scalings[0].Decision.Reason, StringComparison.Ordinal);
+        // Once the 5-minute window holds only minutes at 5 instances (CPU 68%, within the 10% tolerance), capacity holds until load falls.
+        Assert.All(replay.Ticks.Where(t => t.Minute is >= 7 and < 22), t => Assert.Equal(DecisionOutcome.NoChange, t.Decision!.Outcome));
+        Assert.Equal(2, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>Seed 004, cache: "memory usage > 80% for 15 minutes" steps one node size up, along the seed's node types.</summary>
+    [Fact]
+    public async Task Seed004Cache_DatasetOutgrowsTheCache_StepsOneSizeUpEachTime()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-004-ai-video-cache.json", sku: "Standard_C1", datasetMegabytes: 900);
+
+        await replay.RunAsync(20);
+        replay.Estate.GetRedisCache(replay.Policy.Target.ResourceId).SetDatasetMegabytes(2300);
+        await replay.RunAsync(20);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, "Standard_C1", "Standard_C2"), (36, "Standard_C2", "Standard_C3")], scalings.Select(s => (s.Minute, s.Decision.CurrentSku, s.Decision.NewSku)));
+
+        // Memory has been over 80% for 15 minutes from minute 33; the first step's procedure ended at minute 6 (after its 5-minute warm-up), so the 30-minute cooldown holds until 36.
+        var held = (await replay.StoredDecisionsAsync()).Where(d => d.Decision.Outcome == DecisionOutcome.CooldownHeld).ToList();
+        Assert.Equal([33, 34, 35], held.Select(d => d.Minute));
+        Assert.All(held, d => Assert.Contains("the 30m scale-out cooldown of rule 'memory-high'", d.Decision.Reason, StringComparison.Ordinal));
+        Assert.All(scalings, s => Assert.Contains("rule 'memory-high' fired", s.Decision.Reason, StringComparison.Ordinal));
+        Assert.Equal("Standard_C3", Scalewise.Core.Procedures.RedisSkuNames.NameOf(replay.Estate.GetRedisCache(replay.Policy.Target.ResourceId).Sku));
+    }
+
+    /// <summary>Seed 004, FFmpeg task: "CPU consistently > 70%" steps one size up after 15 minutes; CPU < 20% for an hour steps one down.</summary>
+    [Fact]
+    public async Task Seed004WorkerSize_BusyThenIdleForAnHour_ResizesUpThenBackDown()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-004-ai-video-worker-size.json", sku: "Standard_B1ms");
+        replay.SetMetric("Percentage CPU", m => m < 20 ? 80 : 10, "Percent");
+
+        await replay.RunAsync(72);
+
+        var scalings = await replay.ScalingsAsync();
+        Assert.Equal([(1, "Standard_B1ms", "Standard_B2s"), (72, "Standard_B2s", "Standard_B1ms")], scalings.Select(s => (s.Minute, s.Decision.CurrentSku, s.Decision.NewSku)));
+        Assert.Contains("rule 'cpu-high' fired", scalings[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("rule 'cpu-low' fired", scalings[1].Decision.Reason, StringComparison.Ordinal);
+        Assert.All(await replay.ProceduresAsync(), p => Assert.Equal(ProcedureOutcome.Succeeded, p.Outcome));
+        Assert.Equal("Standard_B1ms", replay.Estate.GetVirtualMachine(replay.Policy.Target.ResourceId).Size);
+    }
+
+    /// <summary>Seed 003's other signals at values that never fire: latency 300 ms, 5 queued requests.</summary>
+    private static SeedReplay Quiet(SeedReplay replay) =>
+        replay.SetMetric("requests/duration", _ => 300, "MilliSeconds").SetMetric("ActiveMessages", _ => 5);
 }
