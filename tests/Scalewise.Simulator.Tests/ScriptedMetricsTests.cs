@@ -88,14 +88,11 @@ public sealed class ScriptedMetricsTests
         await using var harness = await StartWithQueuesAsync();
         var start = harness.Time.GetUtcNow().AddMinutes(-3);
 
-        using var response = await harness.Client.GetAsync(new Uri(Metrics(ServiceBusId, start, "DeadletteredMessages", "Average"), UriKind.Relative));
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var message = await BadRequestMessageAsync(harness, Metrics(ServiceBusId, start, "DeadletteredMessages", "Average"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("BadRequest", body["code"]!.GetValue<string>());
         Assert.Equal(
             "Failed to find metric configuration for provider: microsoft.servicebus, resource Type: namespaces, metric: DeadletteredMessages, Valid metrics: ActiveMessages",
-            body["message"]!.GetValue<string>());
+            message);
     }
 
     [Fact]
@@ -104,11 +101,9 @@ public sealed class ScriptedMetricsTests
         await using var harness = await StartWithQueuesAsync();
         var start = harness.Time.GetUtcNow().AddMinutes(-3);
 
-        using var response = await harness.Client.GetAsync(new Uri(Metrics(ServiceBusId, start, "ActiveMessages", "Average", "QueueName eq 'orders'"), UriKind.Relative));
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var message = await BadRequestMessageAsync(harness, Metrics(ServiceBusId, start, "ActiveMessages", "Average", "QueueName eq 'orders'"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Metric: ActiveMessages does not support requested dimension combination: QueueName, supported ones are: EntityName", body["message"]!.GetValue<string>());
+        Assert.Equal("Metric: ActiveMessages does not support requested dimension combination: QueueName, supported ones are: EntityName", message);
     }
 
     [Fact]
@@ -117,11 +112,9 @@ public sealed class ScriptedMetricsTests
         await using var harness = await StartWithQueuesAsync();
         var start = harness.Time.GetUtcNow().AddMinutes(-3);
 
-        using var response = await harness.Client.GetAsync(new Uri(Metrics(ServiceBusId, start, "ActiveMessages", "Average", "EntityName = orders"), UriKind.Relative));
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var message = await BadRequestMessageAsync(harness, Metrics(ServiceBusId, start, "ActiveMessages", "Average", "EntityName = orders"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("Invalid $filter 'EntityName = orders': expected eq or ne after 'EntityName'", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Invalid $filter 'EntityName = orders': expected eq or ne after 'EntityName'", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,6 +185,16 @@ public sealed class ScriptedMetricsTests
         harness.Simulator.Estate.SetMetric(ServiceBusId, "ActiveMessages", _ => 7, new Dictionary<string, string> { ["EntityName"] = "payments" });
         harness.Time.Advance(TimeSpan.FromMinutes(10));
         return harness;
+    }
+
+    /// <summary>The message of Azure Monitor's 400 <c>{"code":"BadRequest","message"}</c> for <paramref name="uri"/>.</summary>
+    private static async Task<string> BadRequestMessageAsync(SimulatorHarness harness, string uri)
+    {
+        using var response = await harness.Client.GetAsync(new Uri(uri, UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadRequest", body["code"]!.GetValue<string>());
+        return body["message"]!.GetValue<string>();
     }
 
     private static double Value(JsonNode? point, string aggregation) => point![aggregation]!.GetValue<double>();

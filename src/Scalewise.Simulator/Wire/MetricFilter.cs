@@ -84,41 +84,31 @@ internal sealed class MetricFilter
             return true;
         }
 
-        private bool TryOr([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error)
+        private delegate bool NodeParser([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error);
+
+        private bool TryOr([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error) =>
+            TryJoined("or", TryAnd, (left, right) => new Either(left, right), out node, out error);
+
+        private bool TryAnd([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error) =>
+            TryJoined("and", TryPrimary, (left, right) => new Both(left, right), out node, out error);
+
+        /// <summary>operand (keyword operand)*, joined left to right.</summary>
+        private bool TryJoined(string keyword, NodeParser operand, Func<Node, Node, Node> join, [NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error)
         {
-            if (!TryAnd(out node, out error))
+            if (!operand(out node, out error))
             {
                 return false;
             }
 
-            while (TryKeyword("or"))
+            while (TryKeyword(keyword))
             {
-                if (!TryAnd(out var right, out error))
+                if (!operand(out var right, out error))
                 {
+                    node = null;
                     return false;
                 }
 
-                node = new Either(node, right);
-            }
-
-            return true;
-        }
-
-        private bool TryAnd([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error)
-        {
-            if (!TryPrimary(out node, out error))
-            {
-                return false;
-            }
-
-            while (TryKeyword("and"))
-            {
-                if (!TryPrimary(out var right, out error))
-                {
-                    return false;
-                }
-
-                node = new Both(node, right);
+                node = join(node, right);
             }
 
             return true;

@@ -54,8 +54,9 @@ internal sealed partial class SeedReplay
     /// Reads <paramref name="example"/>, gives it (and every resource id in it) a name of its own for this replay, stores it and
     /// adds its target to the simulator: a scale set of <paramref name="capacity"/> instances, a VM at <paramref name="sku"/>
     /// (its ladder's sizes available without deallocating) or a Redis cache at <paramref name="sku"/> holding <paramref name="datasetMegabytes"/>.
+    /// <paramref name="change"/> varies the example for one replay (the result must still validate).
     /// </summary>
-    public static async Task<SeedReplay> StartAsync(SeedReplayFixture fixture, string example, int capacity = 1, string? sku = null, double datasetMegabytes = 512)
+    public static async Task<SeedReplay> StartAsync(SeedReplayFixture fixture, string example, int capacity = 1, string? sku = null, double datasetMegabytes = 512, Func<ScalingPolicy, ScalingPolicy>? change = null)
     {
         var n = Interlocked.Increment(ref replays).ToString(CultureInfo.InvariantCulture);
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "policies", example))
@@ -63,6 +64,8 @@ internal sealed partial class SeedReplay
         var parsed = PolicyDocument.Parse(json);
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
         var policy = parsed.Policy! with { Id = $"{parsed.Policy!.Id}-r{n}" };
+        policy = change?.Invoke(policy) ?? policy;
+        Assert.Empty(PolicyValidator.Validate(policy));
 
         var estate = fixture.Estate.Simulator.Estate;
         estate.SnapshotDelay = TimeSpan.FromTicks(1);

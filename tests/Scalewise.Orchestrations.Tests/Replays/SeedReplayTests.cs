@@ -89,6 +89,28 @@ public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<S
     }
 
     /// <summary>
+    /// Seed 001 with a fallback: when Azure Monitor has no values for three ticks in a row, capacity goes to the fallback (the
+    /// tick counts the ticks without metrics in the target's state).
+    /// </summary>
+    [Fact]
+    public async Task Seed001WithFallback_NoMetricsForThreeTicks_ScalesOutToTheFallbackCapacity()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-001-event-venue-app-tier.json", capacity: 2, change: p => p with { Fallback = new MetricFailureFallback(3, 6) });
+        foreach (var metric in (string[])["Percentage CPU", "Available Memory Percentage", "requests/duration", "requests/failed", "requests/count"])
+        {
+            replay.SetMetric(metric, _ => null);
+        }
+
+        await replay.RunAsync(4);
+
+        Assert.Equal([DecisionOutcome.NoData, DecisionOutcome.NoData, DecisionOutcome.Scale], (await replay.StoredDecisionsAsync()).Take(3).Select(d => d.Decision.Outcome));
+        var fallback = Assert.Single(await replay.ScalingsAsync());
+        Assert.Equal((3, 2, 6), (fallback.Minute, fallback.Decision.CurrentCapacity, fallback.Decision.NewCapacity));
+        Assert.Contains("no metric has had data for 3 ticks in a row", fallback.Decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(6, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>
     /// Seed 002, API: "Requests/Second > 300 per instance" scales out (the gateway's requests for the API pool, per instance);
     /// scale in only when requests are under 150 per instance AND CPU under 40% for 10 minutes; 5-minute cool-down.
     /// </summary>
