@@ -57,11 +57,7 @@ public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<S
     public async Task Seed001_HotThenIdle_AddsTwoEvery300SecondsUpToTenThenRemovesOneEvery600Seconds()
     {
         var replay = await SeedReplay.StartAsync(fixture, "seed-001-event-venue-app-tier.json", capacity: 2);
-        replay.SetMetric("Percentage CPU", m => m < 20 ? 80 : 20, "Percent")
-            .SetMetric("Available Memory Percentage", _ => 60, "Percent")
-            .SetMetric("requests/duration", _ => 300, "MilliSeconds")
-            .SetMetric("requests/failed", _ => 0)
-            .SetMetric("requests/count", _ => 6000);
+        Seed001Signals(replay, cpu: m => m < 20 ? 80 : 20);
 
         await replay.RunAsync(70);
 
@@ -86,6 +82,44 @@ public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<S
         Assert.Equal(9, procedures.Count);
         Assert.All(procedures, p => Assert.Equal(ProcedureOutcome.Succeeded, p.Outcome));
         Assert.Equal(5, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>
+    /// Seed 001's monitoring alerts (memory over 75%, request latency over 1000 ms, an error rate over 1% from Application
+    /// Insights' failed and total requests) and seed 000's 70% CPU target are recorded as warnings; nothing scales.
+    /// </summary>
+    [Fact]
+    public async Task Seed001Alerts_MemoryLatencyAndErrorRateHigh_RecordWarningsWithoutScaling()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-001-event-venue-app-tier.json", capacity: 4);
+        Seed001Signals(replay, cpu: _ => 50, availableMemory: 20, latency: 1200, failedOf6000: 120);
+
+        await replay.RunAsync(3);
+
+        var stored = await replay.StoredDecisionsAsync();
+        Assert.Equal([1, 2, 3], stored.Select(d => d.Minute));
+        Assert.All(stored, d => Assert.Equal((DecisionOutcome.NoChange, DecisionSeverity.Warning, 4), (d.Decision.Outcome, d.Decision.Severity, d.Decision.NewCapacity)));
+        Assert.Contains("formula 100 * failed / requests = 2 > 1", stored[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("alert-only, so nothing scales", stored[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(["memory-high", "latency-high", "error-rate-high"], stored[0].Decision.Evaluations.Where(e => e.Fired && e.Direction == ScaleDirection.None).Select(e => e.RuleName));
+        Assert.Empty(await replay.ProceduresAsync());
+    }
+
+    /// <summary>Seed 000: the 70% CPU target is the warning tier of the 80% scale-up rule.</summary>
+    [Fact]
+    public async Task Seed000_CpuBetweenTheTargetAndTheTrigger_WarnsWithoutScaling()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-000-music-app-tier.json", capacity: 4);
+        replay.SetMetric("Percentage CPU", _ => 75, "Percent")
+            .SetMetric("requests/duration", _ => 400, "MilliSeconds");
+
+        await replay.RunAsync(2);
+
+        var stored = await replay.StoredDecisionsAsync();
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, d => Assert.Equal((DecisionOutcome.NoChange, DecisionSeverity.Warning), (d.Decision.Outcome, d.Decision.Severity)));
+        Assert.EndsWith("Warning: 'cpu-high' is past its warning threshold (75 > 70).", stored[0].Decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(4, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
     }
 
     /// <summary>
@@ -294,6 +328,14 @@ public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<S
         Assert.All(await replay.ProceduresAsync(), p => Assert.Equal(ProcedureOutcome.Succeeded, p.Outcome));
         Assert.Equal("Standard_B1ms", replay.Estate.GetVirtualMachine(replay.Policy.Target.ResourceId).Size);
     }
+
+    /// <summary>Seed 001's CPU, and its alerts' signals: available memory, request latency, and failed requests of 6,000 a minute.</summary>
+    private static SeedReplay Seed001Signals(SeedReplay replay, Func<int, double?> cpu, double availableMemory = 60, double latency = 300, double failedOf6000 = 0) =>
+        replay.SetMetric("Percentage CPU", cpu, "Percent")
+            .SetMetric("Available Memory Percentage", _ => availableMemory, "Percent")
+            .SetMetric("requests/duration", _ => latency, "MilliSeconds")
+            .SetMetric("requests/failed", _ => failedOf6000)
+            .SetMetric("requests/count", _ => 6000);
 
     /// <summary>Seed 003's other signals at values that never fire: latency 300 ms, 5 queued requests.</summary>
     private static SeedReplay Quiet(SeedReplay replay) =>
