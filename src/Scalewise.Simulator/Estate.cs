@@ -15,6 +15,8 @@ public sealed class Estate
     private readonly ConcurrentDictionary<string, SimulatedVirtualMachine> virtualMachines = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SimulatedSnapshot> snapshots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IOperationSource> operationSources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, MetricResource> metricResources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ScriptedMetricSeries>> scriptedMetrics = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger logger;
     private TimeSpan metricLatency;
 
@@ -168,6 +170,76 @@ public sealed class Estate
         return operationSources.TryGetValue(operationId, out var source) ? source.GetOperation(operationId) : null;
     }
 
+    public IReadOnlyCollection<MetricResource> MetricResources => [.. metricResources.Values];
+
+    /// <summary>
+    /// Adds a resource that only serves the metrics scripted on it (<see cref="SetMetric"/>): an Application Gateway, a
+    /// Service Bus namespace, an Application Insights component, ... <paramref name="resourceId"/> is
+    /// /subscriptions/{sub}/resourceGroups/{rg}/providers/{provider}/{type}/{name}; its metric namespace is its provider and type.
+    /// </summary>
+    public MetricResource AddMetricResource(string resourceId, string location = "westus")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        if (!MetricResource.TryParse(resourceId, out var id, out var metricNamespace))
+        {
+            throw new ArgumentException(
+                $"'{resourceId}' is not a resource id; expected /subscriptions/{{sub}}/resourceGroups/{{rg}}/providers/{{provider}}/{{type}}/{{name}}.",
+                nameof(resourceId));
+        }
+
+        if (IsModelled(id))
+        {
+            throw new InvalidOperationException($"The estate already models '{id}'; script its metrics with SetMetric directly.");
+        }
+
+        var resource = new MetricResource(id, metricNamespace, location);
+        return metricResources.TryAdd(id, resource) ? resource : throw new InvalidOperationException($"The estate already has a metric resource '{id}'.");
+    }
+
+    public bool TryGetMetricResource(string resourceId, [NotNullWhen(true)] out MetricResource? resource) =>
+        metricResources.TryGetValue(Normalize(resourceId), out resource);
+
+    /// <summary>
+    /// Scripts <paramref name="metricName"/> on a resource of the estate (one added with <see cref="AddMetricResource"/>, or a
+    /// modelled scale set, VM or cache, where it stands beside the modelled metrics and replaces a modelled one of the same
+    /// name). <paramref name="series"/> gives the value of each whole minute from its start (null: no data that minute);
+    /// Azure Monitor's aggregations over a grain of several minutes are taken over those values. <paramref name="dimensions"/>
+    /// are the dimension values this series stands for (a <c>$filter</c> such as <c>EntityName eq 'orders'</c> selects it);
+    /// several series of one metric differ by them. Setting the same metric and dimension values again replaces the series.
+    /// </summary>
+    public void SetMetric(
+        string resourceId,
+        string metricName,
+        Func<DateTimeOffset, double?> series,
+        IReadOnlyDictionary<string, string>? dimensions = null,
+        string unit = "Count")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metricName);
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentException.ThrowIfNullOrWhiteSpace(unit);
+        var id = Normalize(resourceId);
+        if (!IsModelled(id) && !metricResources.ContainsKey(id))
+        {
+            throw new KeyNotFoundException($"The estate has no resource '{resourceId}'; add it with AddMetricResource (or AddScaleSet, AddVirtualMachine, AddRedisCache) first.");
+        }
+
+        var values = new Dictionary<string, string>(dimensions ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        if (values.Any(d => string.IsNullOrWhiteSpace(d.Key) || d.Value is null))
+        {
+            throw new ArgumentException("Every dimension needs a name and a value.", nameof(dimensions));
+        }
+
+        var added = new ScriptedMetricSeries(metricName.Trim(), unit, values, series);
+        scriptedMetrics.AddOrUpdate(
+            id,
+            _ => [added],
+            (_, existing) => [.. existing.Where(s => !(s.MetricName.Equals(added.MetricName, StringComparison.OrdinalIgnoreCase) && s.HasDimensions(values))), added]);
+    }
+
+    /// <summary>The series scripted on the resource, in the order they were set.</summary>
+    internal IReadOnlyList<ScriptedMetricSeries> ScriptedMetricsOf(string resourceId) =>
+        scriptedMetrics.TryGetValue(Normalize(resourceId), out var series) ? series : [];
+
     internal bool TryGetMetricSource(string resourceId, [NotNullWhen(true)] out IMetricSource? source)
     {
         source = TryGetVirtualMachine(resourceId, out var vm) ? vm : TryGetRedisCache(resourceId, out var cache) ? cache : null;
@@ -195,6 +267,9 @@ public sealed class Estate
             .Where(s => s.ParsedId.SubscriptionId.Equals(subscriptionId, StringComparison.OrdinalIgnoreCase)
                 && s.ParsedId.ResourceGroup.Equals(resourceGroup, StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)];
+
+    private bool IsModelled(string id) =>
+        TryGetScaleSet(id, out _) || TryGetVirtualMachine(id, out _) || TryGetRedisCache(id, out _) || TryGetRedisEnterprise(id, out _);
 
     private static string Normalize(string resourceId) => "/" + (resourceId ?? string.Empty).Trim('/');
 

@@ -39,7 +39,7 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
     private readonly List<(SimulatedOperation Operation, RedisExportRecord Record)> exports = [];
     private SimulatedOperation? scaling;
     private RedisSku? scalingTo;
-    private double datasetMegabytes;
+    private readonly List<(DateTimeOffset From, double Megabytes)> datasetTimeline = [];
     private string provisioningState = ProvisioningStates.Succeeded;
 
     internal SimulatedRedisCache(ArmResourceId id, RedisSku sku, RedisCacheModel model, TimeProvider timeProvider, ILogger logger, Action<string, IOperationSource> registerOperation)
@@ -49,7 +49,7 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         this.timeProvider = timeProvider;
         this.logger = logger;
         this.registerOperation = registerOperation;
-        datasetMegabytes = model.DatasetMegabytes;
+        datasetTimeline.Add((DateTimeOffset.MinValue, model.DatasetMegabytes));
         skuTimeline.Add((DateTimeOffset.MinValue, sku));
     }
 
@@ -113,13 +113,13 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         }
     }
 
-    /// <summary>Sets the data held, in MB (drives <c>usedmemorypercentage</c>).</summary>
+    /// <summary>Sets the data held, in MB, from now on (drives <c>usedmemorypercentage</c>; earlier minutes keep what was held then).</summary>
     public void SetDatasetMegabytes(double megabytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(megabytes);
         lock (gate)
         {
-            datasetMegabytes = megabytes;
+            datasetTimeline.Add((timeProvider.GetUtcNow(), megabytes));
         }
     }
 
@@ -141,7 +141,8 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         lock (gate)
         {
             AdvanceLocked();
-            return Math.Min(100, 100 * datasetMegabytes / SkuAtLocked(time).TotalMemoryMegabytes);
+            var dataset = datasetTimeline.Last(d => d.From <= time).Megabytes;
+            return Math.Min(100, 100 * dataset / SkuAtLocked(time).TotalMemoryMegabytes);
         }
     }
 

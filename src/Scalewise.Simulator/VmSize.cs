@@ -8,7 +8,10 @@ public sealed record VmSize(string Name, int NumberOfCores, int MemoryInMB, int 
     [
         new("Standard_A1_V2", 1, 2048, 2, ResourceDiskSizeInMB: 10240),
         new("Standard_A2_V2", 2, 4096, 4, ResourceDiskSizeInMB: 20480),
+        new("Standard_B1s", 1, 1024, 2, ResourceDiskSizeInMB: 4096),
+        new("Standard_B1ms", 1, 2048, 2, ResourceDiskSizeInMB: 4096),
         new("Standard_B2s", 2, 4096, 4, ResourceDiskSizeInMB: 8192),
+        new("Standard_F4s_v2", 4, 8192, 8, ResourceDiskSizeInMB: 32768),
         new("Standard_D2_v2", 2, 7168, 8, ResourceDiskSizeInMB: 102400),
         new("Standard_DS3_v2", 4, 14336, 16, ResourceDiskSizeInMB: 28672),
         new("Standard_D2s_v3", 2, 8192, 4),

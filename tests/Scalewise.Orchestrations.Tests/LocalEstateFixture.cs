@@ -24,9 +24,28 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     /// <summary>The VM size of every scale set <see cref="AddTargetAsync"/> adds; configuration prices it at $0.10 an hour.</summary>
     public const string ScaleSetSku = "Standard_D2s_v3";
 
+    private readonly TimeProvider? clock;
+    private readonly TimeProvider? estateClock;
+    private readonly IReadOnlyDictionary<string, string?> settings;
     private AzuriteProcess? azurite;
     private EstateSimulator? simulator;
     private DurableTaskTestHost? host;
+
+    public LocalEstateFixture()
+        : this(null, null, new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>
+    /// The same parts on a clock the test moves: <paramref name="clock"/> for the evaluation, the activities and the cooldowns,
+    /// <paramref name="estateClock"/> for the simulator; <paramref name="settings"/> override the configuration.
+    /// </summary>
+    internal LocalEstateFixture(TimeProvider? clock, TimeProvider? estateClock, IReadOnlyDictionary<string, string?> settings)
+    {
+        this.clock = clock;
+        this.estateClock = estateClock;
+        this.settings = settings;
+    }
 
     public EstateSimulator Simulator => simulator ?? throw new InvalidOperationException("Not started.");
 
@@ -37,7 +56,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory), tablesOnly: true, CancellationToken.None);
-        simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions());
+        simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = estateClock ?? TimeProvider.System });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Scalewise:Tables:ConnectionString"] = azurite.ConnectionString,
@@ -52,7 +71,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Procedures:EmergencyObservationPeriod"] = "00:00:02",
             ["Scalewise:Procedures:EmergencyObservationInterval"] = "00:00:00.500",
             ["Scalewise:Targets:RedisExportContainer"] = "https://exports.blob.core.windows.net/redis?sv=2024-11-04&sig=simulated",
-        }).Build();
+        }).AddInMemoryCollection(settings).Build();
         host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddScalewiseTasks(),
             new DurableTaskTestHostOptions
@@ -61,6 +80,11 @@ public sealed class LocalEstateFixture : IAsyncLifetime
                 ConfigureServices = services =>
                 {
                     services.AddSingleton<IConfiguration>(configuration);
+                    if (clock is not null)
+                    {
+                        services.AddSingleton(clock);
+                    }
+
                     services.AddScalewiseAzure(configuration);
                     services.AddScalewiseProcedures(configuration);
                 },

@@ -161,6 +161,24 @@ public sealed class RedisSimulatorTests
     }
 
     [Fact]
+    public async Task Metrics_DatasetGrows_UsedMemoryRisesFromThenOnAndEarlierMinutesKeepTheirs()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Standard, 1), new RedisCacheModel(DatasetMegabytes: 256));
+        var start = harness.Time.GetUtcNow();
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        cache.SetDatasetMegabytes(768);
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+
+        var body = await harness.GetJsonAsync(
+            $"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=usedmemorypercentage"
+            + $"&timespan={Uri.EscapeDataString($"{start:yyyy-MM-ddTHH:mm:ssZ}/{start.AddMinutes(4):yyyy-MM-ddTHH:mm:ssZ}")}&interval=PT1M&aggregation=Average&metricnamespace=Microsoft.Cache/redis");
+
+        var memory = body["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>());
+        Assert.Equal([25d, 25, 75, 75], memory); // of C1's 1024 MB
+    }
+
+    [Fact]
     public async Task Metrics_UnknownRedisMetric_Is400NamingValidMetrics()
     {
         await using var harness = await SimulatorHarness.StartAsync();

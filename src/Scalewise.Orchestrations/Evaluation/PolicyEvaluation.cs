@@ -136,6 +136,7 @@ public sealed partial class PolicyEvaluation(
             await SupersedeAsync(client, policy, running, decision, cancellationToken).ConfigureAwait(false);
         }
 
+        await RememberAsync(policy, state, decision, now, cancellationToken).ConfigureAwait(false);
         if (decision.Outcome != DecisionOutcome.NoChange || decision.Severity == DecisionSeverity.Warning)
         {
             await warnings.NotifyIfNewAsync(decision, cancellationToken).ConfigureAwait(false);
@@ -150,6 +151,38 @@ public sealed partial class PolicyEvaluation(
 
         return decision;
     }
+
+    /// <summary>
+    /// Keeps what the next tick's decision needs from this one: the recommendation, while the policy stabilizes scale-in over
+    /// a window (older ones dropped), and how many ticks in a row had no metrics (the fallback counts them). Written only when
+    /// it changes; an ETag conflict (a procedure recording its scale time) is retried on the fresh state.
+    /// </summary>
+    private async Task RememberAsync(ScalingPolicy policy, StoredTargetState stored, ScalingDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var window = policy.ScaleInStabilization ?? TimeSpan.Zero;
+        var failures = decision.Outcome == DecisionOutcome.NoData ? stored.State.ConsecutiveMetricFailures + 1 : 0;
+        var remember = window > TimeSpan.Zero && decision.RecommendedCapacity is not null;
+        for (var attempt = 1; remember || failures != stored.State.ConsecutiveMetricFailures; attempt++)
+        {
+            List<CapacityRecommendation> recent = [.. stored.State.RecentRecommendations.Where(r => r.At > now - window && r.At < now)];
+            if (remember)
+            {
+                recent.Add(new CapacityRecommendation(now, decision.RecommendedCapacity!.Value));
+            }
+
+            try
+            {
+                await states.SaveAsync(stored.State with { RecentRecommendations = recent, ConsecutiveMetricFailures = failures }, stored.ETag, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < StateWriteAttempts)
+            {
+                stored = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private const int StateWriteAttempts = 3;
 
     private static bool MayHaveEmergency(ScalingPolicy policy) =>
         policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null);

@@ -90,11 +90,7 @@ internal static class MetricsJson
             }
 
             var point = new JsonObject { ["timeStamp"] = WireFormat.Seconds(start) };
-            AddIf(point, aggregations, MetricAggregations.Average, "average", Math.Round(average, 4));
-            AddIf(point, aggregations, MetricAggregations.Minimum, "minimum", Math.Round(minimum, 4));
-            AddIf(point, aggregations, MetricAggregations.Maximum, "maximum", Math.Round(maximum, 4));
-            AddIf(point, aggregations, MetricAggregations.Total, "total", Math.Round(total, 4));
-            AddIf(point, aggregations, MetricAggregations.Count, "count", count);
+            MetricPoints.Add(point, aggregations, average, minimum, maximum, total, count);
             data.Add(point);
         }
 
@@ -113,13 +109,5 @@ internal static class MetricsJson
             },
             ["errorCode"] = "Success",
         };
-    }
-
-    private static void AddIf(JsonObject point, MetricAggregations requested, MetricAggregations one, string name, double value)
-    {
-        if ((requested & one) != 0)
-        {
-            point[name] = value;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,10 +10,6 @@ namespace Scalewise.Simulator.Wire;
 /// <summary>Serves the ARM and Azure Monitor requests Scalewise makes, against an <see cref="Estate"/>.</summary>
 internal sealed class RequestRouter(Estate estate, ILogger logger)
 {
-    private static readonly MetricCatalog ScaleSetCatalog = new(
-        MetricsQuery.Namespace,
-        [.. MetricsJson.Served.Select(name => new MetricDescription(name, string.Empty, string.Empty))]);
-
     private readonly ResourceRoutes resources = new(estate);
 
     private const string MetricsSuffix = "/providers/Microsoft.Insights/metrics";
@@ -344,72 +341,31 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
     private async Task MetricsAsync(HttpContext context, string resourceId)
     {
-        if (!estate.TryGetScaleSet(resourceId, out var scaleSet))
+        var endpoint = MetricEndpoint.Find(estate, resourceId);
+        if (endpoint is null)
         {
-            if (estate.TryGetMetricSource(resourceId, out var source))
-            {
-                await SourceMetricsAsync(context, source).ConfigureAwait(false);
-            }
-            else
-            {
-                await NotFoundAsync(context, resourceId).ConfigureAwait(false);
-            }
-
+            await NotFoundAsync(context, resourceId).ConfigureAwait(false);
             return;
         }
 
         var query = context.Request.Query;
         var now = estate.TimeProvider.GetUtcNow();
-        if (!MetricsQuery.TryParseTimespan(query["timespan"].ToString(), now, out var start, out var end, out var error))
+        if (!MetricsQuery.TryParseTimespan(query["timespan"].ToString(), now, out var start, out var end, out var error)
+            || !TryParseQuery(context, start, end, endpoint, query["$filter"].ToString(), out var parsed, out var filter, out error))
         {
             await WireFormat.WriteMetricsErrorAsync(context, error).ConfigureAwait(false);
             return;
         }
 
-        var parsed = await ParseCommonAsync(context, start, end, ScaleSetCatalog).ConfigureAwait(false);
-        if (parsed is null)
-        {
-            return;
-        }
-
-        var values = MetricsJson.Values(scaleSet, parsed, now - estate.MetricLatency);
+        var values = endpoint.Values(parsed, filter, now - estate.MetricLatency);
         var body = new JsonObject
         {
             ["cost"] = MetricsJson.PointCount(values),
             ["timespan"] = $"{WireFormat.Seconds(start)}/{WireFormat.Seconds(end)}",
             ["interval"] = WireFormat.Duration(parsed.Interval),
             ["value"] = values,
-            ["namespace"] = MetricsQuery.Namespace,
-            ["resourceregion"] = scaleSet.Model.Location,
-        };
-        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
-    }
-
-    private async Task SourceMetricsAsync(HttpContext context, IMetricSource source)
-    {
-        var query = context.Request.Query;
-        var now = estate.TimeProvider.GetUtcNow();
-        if (!MetricsQuery.TryParseTimespan(query["timespan"].ToString(), now, out var start, out var end, out var error))
-        {
-            await WireFormat.WriteMetricsErrorAsync(context, error).ConfigureAwait(false);
-            return;
-        }
-
-        var parsed = await ParseCommonAsync(context, start, end, source.Catalog).ConfigureAwait(false);
-        if (parsed is null)
-        {
-            return;
-        }
-
-        var values = ResourceMetricsJson.Values(source, parsed, now - estate.MetricLatency);
-        var body = new JsonObject
-        {
-            ["cost"] = MetricsJson.PointCount(values),
-            ["timespan"] = $"{WireFormat.Seconds(start)}/{WireFormat.Seconds(end)}",
-            ["interval"] = WireFormat.Duration(parsed.Interval),
-            ["value"] = values,
-            ["namespace"] = source.Catalog.Namespace,
-            ["resourceregion"] = source.Location,
+            ["namespace"] = endpoint.Catalog.Namespace,
+            ["resourceregion"] = endpoint.Location,
         };
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
@@ -429,16 +385,6 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         else if (!MetricsQuery.TryParseTime(startText, out start) || !MetricsQuery.TryParseTime(endText, out end) || end <= start || end - start > MetricsQuery.MaxRange)
         {
             await WireFormat.WriteMetricsErrorAsync(context, $"Invalid starttime '{startText}' / endtime '{endText}': both must be ISO 8601 times, endtime after starttime, at most 93 days apart.").ConfigureAwait(false);
-            return;
-        }
-
-        // The batch API names one namespace for all its resources; pick the catalog by it.
-        var requestedNamespace = query["metricnamespace"].ToString();
-        var catalog = new[] { SimulatedRedisCache.Metrics, SimulatedVirtualMachine.Metrics }
-            .FirstOrDefault(c => c.Namespace.Equals(requestedNamespace, StringComparison.OrdinalIgnoreCase)) ?? ScaleSetCatalog;
-        var parsed = await ParseCommonAsync(context, start, end, catalog).ConfigureAwait(false);
-        if (parsed is null)
-        {
             return;
         }
 
@@ -462,33 +408,20 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
+        // The batch API names one namespace for all its resources; each must be of it.
         var values = new JsonArray();
         foreach (var resourceId in resourceIds)
         {
-            if (!estate.TryGetScaleSet(resourceId, out var scaleSet))
+            var endpoint = MetricEndpoint.Find(estate, resourceId);
+            if (endpoint is null)
             {
-                if (catalog != ScaleSetCatalog && estate.TryGetMetricSource(resourceId, out var source) && source.Catalog == catalog)
-                {
-                    values.Add(new JsonObject
-                    {
-                        ["starttime"] = WireFormat.Precise(start),
-                        ["endtime"] = WireFormat.Precise(end),
-                        ["interval"] = WireFormat.Duration(parsed.Interval),
-                        ["value"] = ResourceMetricsJson.Values(source, parsed, now - estate.MetricLatency),
-                        ["namespace"] = catalog.Namespace,
-                        ["resourceregion"] = source.Location,
-                        ["resourceid"] = source.ResourceId,
-                    });
-                    continue;
-                }
-
                 await WireFormat.WriteMetricsErrorAsync(context, $"Resource '{resourceId}' was not found.").ConfigureAwait(false);
                 return;
             }
 
-            if (catalog != ScaleSetCatalog)
+            if (!TryParseQuery(context, start, end, endpoint, query["filter"].ToString(), out var parsed, out var filter, out var error))
             {
-                await WireFormat.WriteMetricsErrorAsync(context, $"Resource '{resourceId}' is not in namespace {catalog.Namespace}.").ConfigureAwait(false);
+                await WireFormat.WriteMetricsErrorAsync(context, error).ConfigureAwait(false);
                 return;
             }
 
@@ -497,49 +430,82 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                 ["starttime"] = WireFormat.Precise(start),
                 ["endtime"] = WireFormat.Precise(end),
                 ["interval"] = WireFormat.Duration(parsed.Interval),
-                ["value"] = MetricsJson.Values(scaleSet, parsed, now - estate.MetricLatency),
-                ["namespace"] = MetricsQuery.Namespace,
-                ["resourceregion"] = scaleSet.Model.Location,
-                ["resourceid"] = scaleSet.ResourceId,
+                ["value"] = endpoint.Values(parsed, filter, now - estate.MetricLatency),
+                ["namespace"] = endpoint.Catalog.Namespace,
+                ["resourceregion"] = endpoint.Location,
+                ["resourceid"] = endpoint.ResourceId,
             });
         }
 
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["values"] = values }).ConfigureAwait(false);
     }
 
-    /// <summary>Parses what the single-resource and batch queries share; writes the 400 and returns null when invalid.</summary>
-    private static async Task<MetricsQuery?> ParseCommonAsync(HttpContext context, DateTimeOffset start, DateTimeOffset end, MetricCatalog catalog)
+    /// <summary>Parses what the single-resource and batch queries share against one resource's metrics; false with Azure Monitor's message when invalid.</summary>
+    private static bool TryParseQuery(
+        HttpContext context,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        MetricEndpoint endpoint,
+        string filterText,
+        [NotNullWhen(true)] out MetricsQuery? parsed,
+        out MetricFilter? filter,
+        [NotNullWhen(false)] out string? error)
     {
+        parsed = null;
+        filter = null;
         var query = context.Request.Query;
+        var catalog = endpoint.Catalog;
         var metricNamespace = query["metricnamespace"].ToString();
         if (!string.IsNullOrEmpty(metricNamespace) && !metricNamespace.Equals(catalog.Namespace, StringComparison.OrdinalIgnoreCase))
         {
-            await WireFormat.WriteMetricsErrorAsync(context, $"Metric namespace '{metricNamespace}' is not served; the simulator serves {catalog.Namespace} for this resource.").ConfigureAwait(false);
-            return null;
+            error = $"Metric namespace '{metricNamespace}' is not served; the simulator serves {catalog.Namespace} for resource '{endpoint.ResourceId}'.";
+            return false;
         }
 
-        if (!MetricsQuery.TryParseInterval(query["interval"].ToString(), start, end, out var interval, out var error)
+        if (!MetricsQuery.TryParseInterval(query["interval"].ToString(), start, end, out var interval, out error)
             || !MetricsQuery.TryParseAggregations(query["aggregation"].ToString(), out var aggregations, out error))
         {
-            await WireFormat.WriteMetricsErrorAsync(context, error).ConfigureAwait(false);
-            return null;
+            return false;
         }
 
         var requested = query["metricnames"].ToString();
+        if (string.IsNullOrWhiteSpace(requested) && catalog.Metrics.Count == 0)
+        {
+            error = $"No metric names were given and '{endpoint.ResourceId}' has no metrics yet; name them in metricnames.";
+            return false;
+        }
+
         var names = new List<string>();
         foreach (var name in string.IsNullOrWhiteSpace(requested) ? [catalog.Metrics[0].Name] : requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var canonical = catalog.Canonical(name);
+            // Azure Monitor's convention: a comma inside one metric name is sent as %2.
+            var canonical = catalog.Canonical(name.Replace("%2", ",", StringComparison.Ordinal));
             if (canonical is null)
             {
-                await WireFormat.WriteMetricsErrorAsync(context, catalog.UnknownMetricMessage(name)).ConfigureAwait(false);
-                return null;
+                error = catalog.UnknownMetricMessage(name);
+                return false;
             }
 
             names.Add(canonical);
         }
 
-        return new MetricsQuery(names, start, end, interval, aggregations);
+        if (!string.IsNullOrWhiteSpace(filterText))
+        {
+            if (!MetricFilter.TryParse(filterText, out filter, out error))
+            {
+                return false;
+            }
+
+            if (endpoint.DimensionError(names, filter) is { } unsupported)
+            {
+                error = unsupported;
+                return false;
+            }
+        }
+
+        parsed = new MetricsQuery(names, start, end, interval, aggregations);
+        error = null;
+        return true;
     }
 
     internal static async Task RequireMethod(HttpContext context, string method, Func<Task> handler)

@@ -41,11 +41,7 @@ internal static class ResourceMetricsJson
             }
 
             var point = new JsonObject { ["timeStamp"] = WireFormat.Seconds(start) };
-            AddIf(point, query.Aggregations, MetricAggregations.Average, "average", Math.Round(sum / count, 4));
-            AddIf(point, query.Aggregations, MetricAggregations.Minimum, "minimum", Math.Round(min, 4));
-            AddIf(point, query.Aggregations, MetricAggregations.Maximum, "maximum", Math.Round(max, 4));
-            AddIf(point, query.Aggregations, MetricAggregations.Total, "total", Math.Round(sum, 4));
-            AddIf(point, query.Aggregations, MetricAggregations.Count, "count", count);
+            MetricPoints.Add(point, query.Aggregations, sum / count, min, max, sum, count);
             data.Add(point);
         }
 
@@ -59,13 +55,5 @@ internal static class ResourceMetricsJson
             ["timeseries"] = new JsonArray { new JsonObject { ["metadatavalues"] = new JsonArray(), ["data"] = data } },
             ["errorCode"] = "Success",
         };
-    }
-
-    private static void AddIf(JsonObject point, MetricAggregations requested, MetricAggregations one, string name, double value)
-    {
-        if ((requested & one) != 0)
-        {
-            point[name] = value;
-        }
     }
 }

@@ -48,6 +48,24 @@ public sealed class AzureMonitorMetricReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_RuleWithDimensionFilter_ReadsOnlyTheFilteredEntitysSeries()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        const string id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/sb-jobs";
+        harness.Simulator.Estate.AddMetricResource(id);
+        harness.Simulator.Estate.SetMetric(id, "ActiveMessages", _ => 300, new Dictionary<string, string> { ["EntityName"] = "ai-jobs" });
+        harness.Simulator.Estate.SetMetric(id, "ActiveMessages", _ => 4, new Dictionary<string, string> { ["EntityName"] = "emails" });
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        var filter = MetricRequest.FilterFor([new Scalewise.Core.Policies.MetricDimension("EntityName", Scalewise.Core.Policies.DimensionOperator.Equals, ["ai-jobs"])]);
+        var queue = new MetricRequest(id, "ActiveMessages", "microsoft.servicebus/namespaces", TimeAggregation.Average, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(3), filter);
+
+        var windows = await harness.MetricReader.ReadAsync([queue, queue with { DimensionFilter = null, Aggregation = TimeAggregation.Total }], harness.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(300, windows[0].Aggregate(TimeAggregation.Average));
+        Assert.Equal(3 * 304, windows[1].Aggregate(TimeAggregation.Total));
+    }
+
+    [Fact]
     public async Task ReadAsync_MetricTheResourceDoesNotHave_ThrowsWithResourceMetricAndError()
     {
         await using var harness = await SimulatorHarness.StartAsync();

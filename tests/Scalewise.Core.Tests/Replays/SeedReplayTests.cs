@@ -75,11 +75,12 @@ public sealed class SeedReplayTests
     }
 
     [Fact]
-    public void Seed002Worker_QueueAboveCritical_FlagsTheDecisionCritical()
+    public void Seed002Worker_QueueAboveCritical_AlertsAndStillStepsByFour()
     {
         var decision = Replay("seed-002-sketchy-chain-worker.json", 4).Run(1, (metric, _) => metric == "ActiveMessages" ? 700 : 60).Decisions[0];
 
-        Assert.True(decision.IsCritical);
+        Assert.Equal((DecisionKind.Reactive, 8, DecisionSeverity.Warning), (decision.Kind, decision.NewCapacity, decision.Severity));
+        Assert.Contains("Alert: 'queue-critical'", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,9 +163,9 @@ public sealed class SeedReplayTests
     [Fact]
     public void Seed004Cache_MemoryHigh_StepsAlongTheSeedsNodeTypes()
     {
-        var replay = Replay("seed-004-ai-video-cache.json", 1, "Basic_C1").Run(40, (_, _) => 90);
+        var replay = Replay("seed-004-ai-video-cache.json", 1, "Standard_C1").Run(40, (_, _) => 90);
 
-        Assert.Equal(["Basic_C2", "Standard_C3"], replay.Changes.Select(c => c.Decision.NewSku));
+        Assert.Equal(["Standard_C2", "Standard_C3"], replay.Changes.Select(c => c.Decision.NewSku));
         Assert.Equal(DecisionOutcome.AtBound, replay.Decisions[^1].Outcome);
     }
 
