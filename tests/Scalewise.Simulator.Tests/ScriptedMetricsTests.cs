@@ -66,6 +66,35 @@ public sealed class ScriptedMetricsTests
     }
 
     [Fact]
+    public async Task GetMetrics_OrBetweenValuesOfOneDimension_BindsTighterThanAndAsAzureMonitorReadsIt()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Estate.AddMetricResource(ServiceBusId);
+        harness.Simulator.Estate.SetMetric(ServiceBusId, "ActiveMessages", _ => 1, new Dictionary<string, string> { ["EntityName"] = "orders", ["Region"] = "east" });
+        harness.Simulator.Estate.SetMetric(ServiceBusId, "ActiveMessages", _ => 2, new Dictionary<string, string> { ["EntityName"] = "payments", ["Region"] = "east" });
+        harness.Simulator.Estate.SetMetric(ServiceBusId, "ActiveMessages", _ => 4, new Dictionary<string, string> { ["EntityName"] = "payments", ["Region"] = "west" });
+        harness.Time.Advance(TimeSpan.FromMinutes(3));
+        var start = harness.Time.GetUtcNow().AddMinutes(-1);
+
+        // Region = east and EntityName in (orders, payments): not (east and orders) or payments, which would add west's 4.
+        var body = await harness.GetJsonAsync(Metrics(ServiceBusId, start, "ActiveMessages", "Total", "Region eq 'east' and EntityName eq 'orders' or EntityName eq 'payments'", minutes: 1));
+
+        var totals = body["value"]![0]!["timeseries"]!.AsArray().Select(s => s!["data"]![0]!["total"]!.GetValue<double>()).Order();
+        Assert.Equal([1d, 2], totals);
+    }
+
+    [Fact]
+    public async Task GetMetrics_OrBetweenTwoDimensionNames_BadRequestAsAzureMonitorAnswers()
+    {
+        await using var harness = await StartWithQueuesAsync();
+        var start = harness.Time.GetUtcNow().AddMinutes(-3);
+
+        var message = await BadRequestMessageAsync(harness, Metrics(ServiceBusId, start, "ActiveMessages", "Average", "EntityName eq 'orders' or Region eq 'east'"));
+
+        Assert.Contains("cannot separate two different dimension names (EntityName, Region)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetMetrics_OverFiveMinuteGrain_AggregatesTheScriptedMinutes()
     {
         await using var harness = await SimulatorHarness.StartAsync();

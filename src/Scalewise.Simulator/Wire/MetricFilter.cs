@@ -5,8 +5,10 @@ namespace Scalewise.Simulator.Wire;
 
 /// <summary>
 /// A metrics <c>$filter</c> on dimensions, in Azure Monitor's OData subset: <c>Name eq 'value'</c>, <c>Name ne 'value'</c>,
-/// <c>Name eq '*'</c> (every value, one series each), joined by <c>and</c> / <c>or</c> (<c>and</c> binds tighter) and
-/// grouped by parentheses; a quote inside a value is doubled.
+/// <c>Name eq '*'</c> (every value, one series each), joined by <c>and</c> / <c>or</c> and grouped by parentheses; a quote
+/// inside a value is doubled. As Azure Monitor reads it, <c>or</c> joins values of one dimension and binds tighter than
+/// <c>and</c>: <c>A eq 'a1' and B eq 'b1' or B eq 'b2'</c> is A = a1 and B in (b1, b2); an <c>or</c> between two
+/// dimension names is refused, as Azure Monitor refuses it.
 /// </summary>
 internal sealed class MetricFilter
 {
@@ -87,10 +89,32 @@ internal sealed class MetricFilter
         private delegate bool NodeParser([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error);
 
         private bool TryOr([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error) =>
-            TryJoined("or", TryAnd, (left, right) => new Either(left, right), out node, out error);
+            TryJoined("and", TryValues, (left, right) => new Both(left, right), out node, out error);
 
-        private bool TryAnd([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error) =>
-            TryJoined("and", TryPrimary, (left, right) => new Both(left, right), out node, out error);
+        private bool TryValues([NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error)
+        {
+            if (!TryJoined("or", TryPrimary, (left, right) => new Either(left, right), out node, out error))
+            {
+                return false;
+            }
+
+            var names = DimensionsOf(node).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (node is Either && names.Count > 1)
+            {
+                error = $"the logical or operator cannot separate two different dimension names ({string.Join(", ", names)}); join values of one dimension with or and dimensions with and";
+                node = null;
+                return false;
+            }
+
+            return true;
+        }
+
+        private static IEnumerable<string> DimensionsOf(Node node) => node switch
+        {
+            Comparison comparison => [comparison.Name],
+            Either either => DimensionsOf(either.Left).Concat(DimensionsOf(either.Right)),
+            _ => [],
+        };
 
         /// <summary>operand (keyword operand)*, joined left to right.</summary>
         private bool TryJoined(string keyword, NodeParser operand, Func<Node, Node, Node> join, [NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? error)
