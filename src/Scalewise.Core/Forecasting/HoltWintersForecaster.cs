@@ -48,7 +48,15 @@ public sealed class HoltWintersForecaster : IDemandForecaster
     /// The smoothing parameters the forecast of <paramref name="horizon"/> hours after <paramref name="history"/> uses; null
     /// with less than a week of history (the forecast is then daily seasonal naive).
     /// </summary>
-    public HoltWintersParameters? Fit(ReadOnlySpan<double> history, int horizon)
+    /// <param name="history">The hours to fit on, oldest first, no gaps.</param>
+    /// <param name="horizon">Hours the forecasts are judged over.</param>
+    /// <param name="warmStart">
+    /// Parameters fitted before (on an earlier history of the same series): the descent starts from them instead of the
+    /// fixed starting point when they do better on this history. The result is then as good as both on this history and
+    /// no single grid step improves it, as from the fixed start, but it may be another such point; null (ForecastDemand)
+    /// always starts from the fixed point.
+    /// </param>
+    public HoltWintersParameters? Fit(ReadOnlySpan<double> history, int horizon, HoltWintersParameters? warmStart = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         if (history.Length < Week)
@@ -59,8 +67,32 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         var z = Transform(history);
         var start = Initial(z);
         var origins = FitOrigins(z.Length, horizon);
+
+        // What every candidate is judged by, made once: the actual demand of each hour (as Demand(z) gives it) and how
+        // many hours are scored.
+        var demand = new double[z.Length];
+        for (var t = 0; t < z.Length; t++)
+        {
+            demand[t] = Demand(z[t]);
+        }
+
+        var scored = 0;
+        foreach (var origin in origins)
+        {
+            scored += Math.Min(horizon, z.Length - origin);
+        }
+
+        var fit = new FitRun(z, demand, start, origins, horizon, scored);
         var best = new HoltWintersParameters(0.03, 0.05, 0.1, 0.5);
-        var bestLoss = Run(z, start, best, state: null, origins, horizon);
+        var bestLoss = Loss(fit, best, double.PositiveInfinity);
+
+        // A candidate tried once is never better later (the best loss only falls), so it is not run again.
+        var tried = new HashSet<HoltWintersParameters> { best };
+        if (warmStart is not null)
+        {
+            Try(warmStart);
+        }
+
         for (var round = 0; round < MaxFitRounds; round++)
         {
             // Coordinate descent over the grids: at most 4 rounds of 23 fits, against 1,008 for the full grid.
@@ -95,7 +127,12 @@ public sealed class HoltWintersForecaster : IDemandForecaster
 
         void Try(HoltWintersParameters candidate)
         {
-            var loss = Run(z, start, candidate, state: null, origins, horizon);
+            if (!tried.Add(candidate))
+            {
+                return;
+            }
+
+            var loss = Loss(fit, candidate, bestLoss);
             if (loss < bestLoss)
             {
                 (best, bestLoss) = (candidate, loss);
@@ -108,70 +145,51 @@ public sealed class HoltWintersForecaster : IDemandForecaster
     /// on this or an earlier history: the backtest replay refits less often than it forecasts); daily seasonal naive with
     /// less than a week of history or no parameters.
     /// </summary>
-    public double[] Forecast(ReadOnlySpan<double> history, int horizon, HoltWintersParameters? parameters)
+    public double[] Forecast(ReadOnlySpan<double> history, int horizon, HoltWintersParameters? parameters) =>
+        Forecast(history, horizon, parameters, new HoltWintersFilter());
+
+    /// <summary>
+    /// As <see cref="Forecast(ReadOnlySpan{double}, int, HoltWintersParameters?)"/>, with the filter's state carried in
+    /// <paramref name="filter"/> from the last call: when the history is the one seen then, grown, and the parameters and
+    /// starting components are the same, the filter runs over the new hours only. The forecast is the same, to the bit.
+    /// </summary>
+    public double[] Forecast(ReadOnlySpan<double> history, int horizon, HoltWintersParameters? parameters, HoltWintersFilter filter)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         if (history.Length < Week || parameters is null)
         {
             return SeasonalNaiveForecaster.Daily.Forecast(history, horizon);
         }
 
-        var z = Transform(history);
-        var start = Initial(z);
-        var final = new State(start);
-        Run(z, start, parameters, final, [], horizon);
-        var forecast = new double[horizon];
-        var correction = final.LastError;
-        for (var h = 0; h < horizon; h++)
+        var carried = parameters.Equals(filter.Parameters)
+            && filter.Length >= Week
+            && filter.Length <= history.Length
+            && Math.Min(2, filter.Length / Week) == Math.Min(2, history.Length / Week)
+            && SameBits(history[..filter.Length], filter.Seen.AsSpan(0, filter.Length));
+        var from = carried ? filter.Length : 0;
+        Absorb(history, filter, carried);
+        var z = filter.Transformed;
+        var (level, error) = (filter.Level, filter.LastError);
+        var (daily, weekly) = (filter.Daily, filter.Weekly);
+        if (carried)
         {
-            var t = z.Length + h;
-            correction *= parameters.Phi;
-            var value = final.Level + final.Daily[t % Day] + final.Weekly[t % Week] + correction;
-            forecast[h] = Math.Max(0, Demand(value));
+            filter.Extended++;
+        }
+        else
+        {
+            var start = Initial(z.AsSpan(0, history.Length));
+            (level, error) = (start.Level, 0.0);
+            Array.Copy(start.Daily, daily, Day);
+            Array.Copy(start.Weekly, weekly, Week);
+            filter.Parameters = parameters;
+            filter.Restarted++;
         }
 
-        return forecast;
-    }
-
-    private double[] Transform(ReadOnlySpan<double> history)
-    {
-        var z = new double[history.Length];
-        for (var t = 0; t < z.Length; t++)
+        // The filter of Run, over the hours not absorbed yet.
+        var p = parameters;
+        for (var t = from; t < history.Length; t++)
         {
-            z[t] = Multiplicative ? Math.Log(1 + Math.Max(0, history[t])) : history[t];
-        }
-
-        return z;
-    }
-
-    /// <summary>
-    /// Runs the filter over <paramref name="z"/> and leaves the end state in <paramref name="state"/>. Returns the mean
-    /// absolute error (in demand, not log demand) of the forecasts for the next <paramref name="horizon"/> hours made from
-    /// every origin in <paramref name="origins"/>: the error the forecasts will be judged by.
-    /// </summary>
-    private double Run(double[] z, State start, HoltWintersParameters p, State? state, int[] origins, int horizon)
-    {
-        var level = start.Level;
-        var daily = (double[])start.Daily.Clone();
-        var weekly = (double[])start.Weekly.Clone();
-        var error = 0.0;
-        var (loss, scored) = (0.0, 0);
-        var next = 0;
-        for (var t = 0; t < z.Length; t++)
-        {
-            if (next < origins.Length && origins[next] == t)
-            {
-                next++;
-                var correction = error;
-                for (var h = 0; h < horizon && t + h < z.Length; h++)
-                {
-                    correction *= p.Phi;
-                    var ahead = level + daily[(t + h) % Day] + weekly[(t + h) % Week] + correction;
-                    loss += Math.Abs(Demand(ahead) - Demand(z[t + h]));
-                    scored++;
-                }
-            }
-
             var (d, w) = (t % Day, t % Week);
             error = z[t] - (level + daily[d] + weekly[w]);
             level += p.Alpha * error;
@@ -179,15 +197,107 @@ public sealed class HoltWintersForecaster : IDemandForecaster
             weekly[w] += p.Omega * error;
         }
 
-        if (state is not null)
+        (filter.Level, filter.LastError, filter.Length) = (level, error, history.Length);
+        var forecast = new double[horizon];
+        var correction = error;
+        for (var h = 0; h < horizon; h++)
         {
-            state.Level = level;
-            Array.Copy(daily, state.Daily, Day);
-            Array.Copy(weekly, state.Weekly, Week);
-            state.LastError = error;
+            var t = history.Length + h;
+            correction *= p.Phi;
+            var value = level + daily[t % Day] + weekly[t % Week] + correction;
+            forecast[h] = Math.Max(0, Demand(value));
         }
 
-        return scored == 0 ? 0 : loss / scored;
+        return forecast;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="history"/> and its transformed values in <paramref name="filter"/>: only the new hours when the
+    /// state is carried; otherwise all, reusing the transformed value of an hour the filter held one hour further on (a
+    /// window that slid by the hour that was added) when its value is the same.
+    /// </summary>
+    private void Absorb(ReadOnlySpan<double> history, HoltWintersFilter filter, bool carried)
+    {
+        var held = filter.Length;
+        filter.Reserve(history.Length);
+        var (seen, z) = (filter.Seen, filter.Transformed);
+        var shift = Math.Max(0, held + 1 - history.Length);
+        for (var t = carried ? held : 0; t < history.Length; t++)
+        {
+            // Forward: the held hour t + shift is read before this loop writes it.
+            var old = t + shift;
+            z[t] = !carried && old < held && BitConverter.DoubleToInt64Bits(seen[old]) == BitConverter.DoubleToInt64Bits(history[t])
+                ? z[old]
+                : Transform(history[t]);
+            seen[t] = history[t];
+        }
+    }
+
+    private static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b));
+
+    private double[] Transform(ReadOnlySpan<double> history)
+    {
+        var z = new double[history.Length];
+        for (var t = 0; t < z.Length; t++)
+        {
+            z[t] = Transform(history[t]);
+        }
+
+        return z;
+    }
+
+    private double Transform(double demand) => Multiplicative ? Math.Log(1 + Math.Max(0, demand)) : demand;
+
+    /// <summary>
+    /// Runs the filter with <paramref name="p"/> over the fit's history and returns the mean absolute error (in demand, not
+    /// log demand) of the forecasts for the next hours of the horizon from every fit origin: the error the forecasts will
+    /// be judged by. Stops early, returning infinity, once the error can no longer come in under <paramref name="bound"/>:
+    /// the sum only grows, so a partial sum already at the bound means the whole is too, and the candidate would lose
+    /// anyway (the choice is the one a full run makes).
+    /// </summary>
+    private double Loss(FitRun fit, HoltWintersParameters p, double bound)
+    {
+        var (z, demand, origins, horizon) = (fit.Z, fit.Demand, fit.Origins, fit.Horizon);
+        var level = fit.Start.Level;
+        var daily = (double[])fit.Start.Daily.Clone();
+        var weekly = (double[])fit.Start.Weekly.Clone();
+        var error = 0.0;
+        var loss = 0.0;
+        var next = 0;
+
+        // d and w are t % Day and t % Week, counted along.
+        var (d, w) = (0, 0);
+        for (var t = 0; t < z.Length; t++)
+        {
+            if (next < origins.Length && origins[next] == t)
+            {
+                next++;
+                var correction = error;
+                var (dh, wh) = (d, w);
+                var end = Math.Min(horizon, z.Length - t);
+                for (var h = 0; h < end; h++)
+                {
+                    correction *= p.Phi;
+                    var ahead = level + daily[dh] + weekly[wh] + correction;
+                    loss += Math.Abs(Demand(ahead) - demand[t + h]);
+                    (dh, wh) = (dh == Day - 1 ? 0 : dh + 1, wh == Week - 1 ? 0 : wh + 1);
+                }
+
+                if (loss / fit.Scored >= bound)
+                {
+                    return double.PositiveInfinity;
+                }
+            }
+
+            error = z[t] - (level + daily[d] + weekly[w]);
+            level += p.Alpha * error;
+            daily[d] += p.Delta * error;
+            weekly[w] += p.Omega * error;
+            (d, w) = (d == Day - 1 ? 0 : d + 1, w == Week - 1 ? 0 : w + 1);
+        }
+
+        return fit.Scored == 0 ? 0 : loss / fit.Scored;
     }
 
     private double Demand(double value) => Multiplicative ? Math.Exp(value) - 1 : value;
@@ -207,15 +317,15 @@ public sealed class HoltWintersForecaster : IDemandForecaster
     }
 
     /// <summary>Starting components from the first weeks (up to two): their mean level, mean hour-of-day profile, and the rest by hour of week.</summary>
-    private static State Initial(double[] z)
+    private static State Initial(ReadOnlySpan<double> z)
     {
         var weeks = Math.Min(2, z.Length / Week);
         var span = weeks * Week;
-        var state = new State { Level = z.AsSpan(0, span).ToArray().Average() };
+        var state = new State { Level = z[..span].ToArray().Average() };
         var dayMeans = new double[span / Day];
         for (var day = 0; day < dayMeans.Length; day++)
         {
-            dayMeans[day] = z.AsSpan(day * Day, Day).ToArray().Average();
+            dayMeans[day] = z.Slice(day * Day, Day).ToArray().Average();
         }
 
         for (var t = 0; t < span; t++)
@@ -230,26 +340,15 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         return state;
     }
 
+    /// <summary>The history a fit judges candidates on, transformed, with the demand and the origins it scores.</summary>
+    private sealed record FitRun(double[] Z, double[] Demand, State Start, int[] Origins, int Horizon, int Scored);
+
     private sealed class State
     {
-        public State()
-        {
-        }
-
-        public State(State copy)
-        {
-            Level = copy.Level;
-            Daily = (double[])copy.Daily.Clone();
-            Weekly = (double[])copy.Weekly.Clone();
-        }
-
         public double Level { get; set; }
 
         public double[] Daily { get; } = new double[Day];
 
         public double[] Weekly { get; } = new double[Week];
-
-        public double LastError { get; set; }
-
     }
 }
