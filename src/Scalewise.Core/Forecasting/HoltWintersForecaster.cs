@@ -186,15 +186,16 @@ public sealed class HoltWintersForecaster : IDemandForecaster
             filter.Restarted++;
         }
 
-        // The filter of Run, over the hours not absorbed yet.
+        // The filter of Loss, over the hours not absorbed yet (d and w are t % Day and t % Week, counted along).
         var p = parameters;
+        var (d, w) = (from % Day, from % Week);
         for (var t = from; t < history.Length; t++)
         {
-            var (d, w) = (t % Day, t % Week);
             error = z[t] - (level + daily[d] + weekly[w]);
             level += p.Alpha * error;
             daily[d] += p.Delta * error;
             weekly[w] += p.Omega * error;
+            (d, w) = (d == Day - 1 ? 0 : d + 1, w == Week - 1 ? 0 : w + 1);
         }
 
         (filter.Level, filter.LastError, filter.Length) = (level, error, history.Length);
