@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Scalewise.Core.Forecasting;
 
 /// <summary>
@@ -23,6 +25,9 @@ public sealed class HoltWintersForecaster : IDemandForecaster
     private const int FitDays = 7;
 
     private const int MaxFitRounds = 4;
+
+    // Candidates run side by side in the lanes of a Vector256.
+    private const int Lanes = 4;
 
     private static readonly double[] LevelGrid = [0, 0.01, 0.03, 0.1, 0.2, 0.4];
     private static readonly double[] DailyGrid = [0, 0.01, 0.05, 0.1, 0.2, 0.4];
@@ -84,39 +89,25 @@ public sealed class HoltWintersForecaster : IDemandForecaster
 
         var fit = new FitRun(z, demand, start, origins, horizon, scored);
         var best = new HoltWintersParameters(0.03, 0.05, 0.1, 0.5);
-        var bestLoss = Loss(fit, best, double.PositiveInfinity);
+        var bestLoss = double.PositiveInfinity;
+        Sweep([best]);
 
         // A candidate tried once is never better later (the best loss only falls), so it is not run again.
         var tried = new HashSet<HoltWintersParameters> { best };
-        if (warmStart is not null)
+        if (warmStart is not null && tried.Add(warmStart))
         {
-            Try(warmStart);
+            Sweep([warmStart]);
         }
 
         for (var round = 0; round < MaxFitRounds; round++)
         {
-            // Coordinate descent over the grids: at most 4 rounds of 23 fits, against 1,008 for the full grid.
+            // Coordinate descent over the grids: at most 4 rounds of 23 fits, against 1,008 for the full grid. Within a
+            // sweep of one coordinate the candidates do not depend on which of them wins, so they run side by side.
             var before = best;
-            foreach (var alpha in LevelGrid)
-            {
-                Try(best with { Alpha = alpha });
-            }
-
-            foreach (var delta in DailyGrid)
-            {
-                Try(best with { Delta = delta });
-            }
-
-            foreach (var omega in WeeklyGrid)
-            {
-                Try(best with { Omega = omega });
-            }
-
-            foreach (var phi in ErrorGrid)
-            {
-                Try(best with { Phi = phi });
-            }
-
+            Sweep([.. LevelGrid.Select(alpha => best with { Alpha = alpha }).Where(tried.Add)]);
+            Sweep([.. DailyGrid.Select(delta => best with { Delta = delta }).Where(tried.Add)]);
+            Sweep([.. WeeklyGrid.Select(omega => best with { Omega = omega }).Where(tried.Add)]);
+            Sweep([.. ErrorGrid.Select(phi => best with { Phi = phi }).Where(tried.Add)]);
             if (best == before)
             {
                 break;
@@ -125,17 +116,22 @@ public sealed class HoltWintersForecaster : IDemandForecaster
 
         return best;
 
-        void Try(HoltWintersParameters candidate)
+        // In order, each candidate that does better than the best so far becomes the best, as one after the other would:
+        // a candidate stopped early had reached the best loss at the start of the sweep, which is never below a later best.
+        void Sweep(HoltWintersParameters[] candidates)
         {
-            if (!tried.Add(candidate))
+            if (candidates.Length == 0)
             {
                 return;
             }
 
-            var loss = Loss(fit, candidate, bestLoss);
-            if (loss < bestLoss)
+            var losses = Losses(fit, candidates, bestLoss);
+            for (var i = 0; i < candidates.Length; i++)
             {
-                (best, bestLoss) = (candidate, loss);
+                if (losses[i] < bestLoss)
+                {
+                    (best, bestLoss) = (candidates[i], losses[i]);
+                }
             }
         }
     }
@@ -251,20 +247,54 @@ public sealed class HoltWintersForecaster : IDemandForecaster
     private double Transform(double demand) => Multiplicative ? Math.Log(1 + Math.Max(0, demand)) : demand;
 
     /// <summary>
-    /// Runs the filter with <paramref name="p"/> over the fit's history and returns the mean absolute error (in demand, not
-    /// log demand) of the forecasts for the next hours of the horizon from every fit origin: the error the forecasts will
-    /// be judged by. Stops early, returning infinity, once the error can no longer come in under <paramref name="bound"/>:
-    /// the sum only grows, so a partial sum already at the bound means the whole is too, and the candidate would lose
-    /// anyway (the choice is the one a full run makes).
+    /// For each candidate, runs the filter over the fit's history and returns the mean absolute error (in demand, not log
+    /// demand) of the forecasts for the next hours of the horizon from every fit origin: the error the forecasts will be
+    /// judged by. Up to <see cref="Lanes"/> candidates run side by side, one in each lane of a vector: each lane does the
+    /// very additions and multiplications, in the same order, that a run of its candidate alone does, so its error is the
+    /// same to the bit. Stops early, the errors then infinity, once no candidate of the lanes can come in under
+    /// <paramref name="bound"/>: each sum only grows, so a partial sum already at the bound means the whole is too.
     /// </summary>
-    private double Loss(FitRun fit, HoltWintersParameters p, double bound)
+    private double[] Losses(FitRun fit, HoltWintersParameters[] candidates, double bound)
+    {
+        var losses = new double[candidates.Length];
+        var daily = new Vector256<double>[Day];
+        var weekly = new Vector256<double>[Week];
+        for (var first = 0; first < candidates.Length; first += Lanes)
+        {
+            var count = Math.Min(Lanes, candidates.Length - first);
+            var lane = new HoltWintersParameters[Lanes];
+            for (var i = 0; i < Lanes; i++)
+            {
+                // Spare lanes repeat the last candidate; their results are not used.
+                lane[i] = candidates[first + Math.Min(i, count - 1)];
+            }
+
+            Run(fit, lane, count, bound, daily, weekly)[..count].CopyTo(losses.AsSpan(first, count));
+        }
+
+        return losses;
+    }
+
+    private ReadOnlySpan<double> Run(FitRun fit, HoltWintersParameters[] lane, int count, double bound, Vector256<double>[] daily, Vector256<double>[] weekly)
     {
         var (z, demand, origins, horizon) = (fit.Z, fit.Demand, fit.Origins, fit.Horizon);
-        var level = fit.Start.Level;
-        var daily = (double[])fit.Start.Daily.Clone();
-        var weekly = (double[])fit.Start.Weekly.Clone();
-        var error = 0.0;
-        var loss = 0.0;
+        var alpha = Vector256.Create(lane[0].Alpha, lane[1].Alpha, lane[2].Alpha, lane[3].Alpha);
+        var delta = Vector256.Create(lane[0].Delta, lane[1].Delta, lane[2].Delta, lane[3].Delta);
+        var omega = Vector256.Create(lane[0].Omega, lane[1].Omega, lane[2].Omega, lane[3].Omega);
+        var phi = Vector256.Create(lane[0].Phi, lane[1].Phi, lane[2].Phi, lane[3].Phi);
+        var level = Vector256.Create(fit.Start.Level);
+        for (var i = 0; i < Day; i++)
+        {
+            daily[i] = Vector256.Create(fit.Start.Daily[i]);
+        }
+
+        for (var i = 0; i < Week; i++)
+        {
+            weekly[i] = Vector256.Create(fit.Start.Weekly[i]);
+        }
+
+        var error = Vector256<double>.Zero;
+        var loss = Vector256<double>.Zero;
         var next = 0;
 
         // d and w are t % Day and t % Week, counted along.
@@ -279,27 +309,46 @@ public sealed class HoltWintersForecaster : IDemandForecaster
                 var end = Math.Min(horizon, z.Length - t);
                 for (var h = 0; h < end; h++)
                 {
-                    correction *= p.Phi;
+                    correction *= phi;
                     var ahead = level + daily[dh] + weekly[wh] + correction;
-                    loss += Math.Abs(Demand(ahead) - demand[t + h]);
+                    loss += Vector256.Abs(Demand(ahead) - Vector256.Create(demand[t + h]));
                     (dh, wh) = (dh == Day - 1 ? 0 : dh + 1, wh == Week - 1 ? 0 : wh + 1);
                 }
 
-                if (loss / fit.Scored >= bound)
+                if (Beyond(loss, fit.Scored, count, bound))
                 {
-                    return double.PositiveInfinity;
+                    return [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
                 }
             }
 
-            error = z[t] - (level + daily[d] + weekly[w]);
-            level += p.Alpha * error;
-            daily[d] += p.Delta * error;
-            weekly[w] += p.Omega * error;
+            error = Vector256.Create(z[t]) - (level + daily[d] + weekly[w]);
+            level += alpha * error;
+            daily[d] += delta * error;
+            weekly[w] += omega * error;
             (d, w) = (d == Day - 1 ? 0 : d + 1, w == Week - 1 ? 0 : w + 1);
         }
 
-        return fit.Scored == 0 ? 0 : loss / fit.Scored;
+        return fit.Scored == 0 ? new double[Lanes] : [loss[0] / fit.Scored, loss[1] / fit.Scored, loss[2] / fit.Scored, loss[3] / fit.Scored];
     }
+
+    /// <summary>Whether every used lane's error so far, as a mean over all the hours scored, is already at the bound.</summary>
+    private static bool Beyond(Vector256<double> loss, int scored, int count, double bound)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (!(loss[i] / scored >= bound))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="Demand(double)"/> in each lane.</summary>
+    private Vector256<double> Demand(Vector256<double> value) => Multiplicative
+        ? Vector256.Create(Math.Exp(value[0]) - 1, Math.Exp(value[1]) - 1, Math.Exp(value[2]) - 1, Math.Exp(value[3]) - 1)
+        : value;
 
     private double Demand(double value) => Multiplicative ? Math.Exp(value) - 1 : value;
 
