@@ -297,6 +297,10 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         var loss = Vector256<double>.Zero;
         var next = 0;
 
+        // Lanes whose result is settled: spare ones, and those whose error already reached the bound (they lose; the
+        // log variant no longer computes their forecasts' demand, the costly part).
+        var settled = (1 << Lanes) - (1 << count);
+
         // d and w are t % Day and t % Week, counted along.
         var (d, w) = (0, 0);
         for (var t = 0; t < z.Length; t++)
@@ -311,11 +315,12 @@ public sealed class HoltWintersForecaster : IDemandForecaster
                 {
                     correction *= phi;
                     var ahead = level + daily[dh] + weekly[wh] + correction;
-                    loss += Vector256.Abs(Demand(ahead) - Vector256.Create(demand[t + h]));
+                    loss += Vector256.Abs(Demand(ahead, settled) - Vector256.Create(demand[t + h]));
                     (dh, wh) = (dh == Day - 1 ? 0 : dh + 1, wh == Week - 1 ? 0 : wh + 1);
                 }
 
-                if (Beyond(loss, fit.Scored, count, bound))
+                settled |= Beyond(loss, fit.Scored, bound);
+                if (settled == (1 << Lanes) - 1)
                 {
                     return [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
                 }
@@ -328,27 +333,33 @@ public sealed class HoltWintersForecaster : IDemandForecaster
             (d, w) = (d == Day - 1 ? 0 : d + 1, w == Week - 1 ? 0 : w + 1);
         }
 
-        return fit.Scored == 0 ? new double[Lanes] : [loss[0] / fit.Scored, loss[1] / fit.Scored, loss[2] / fit.Scored, loss[3] / fit.Scored];
-    }
-
-    /// <summary>Whether every used lane's error so far, as a mean over all the hours scored, is already at the bound.</summary>
-    private static bool Beyond(Vector256<double> loss, int scored, int count, double bound)
-    {
-        for (var i = 0; i < count; i++)
+        var losses = new double[Lanes];
+        for (var i = 0; i < Lanes; i++)
         {
-            if (!(loss[i] / scored >= bound))
-            {
-                return false;
-            }
+            losses[i] = (settled & (1 << i)) != 0 ? double.PositiveInfinity : fit.Scored == 0 ? 0 : loss[i] / fit.Scored;
         }
 
-        return true;
+        return losses;
     }
 
-    /// <summary><see cref="Demand(double)"/> in each lane.</summary>
-    private Vector256<double> Demand(Vector256<double> value) => Multiplicative
-        ? Vector256.Create(Math.Exp(value[0]) - 1, Math.Exp(value[1]) - 1, Math.Exp(value[2]) - 1, Math.Exp(value[3]) - 1)
+    /// <summary>The lanes whose error so far, as a mean over all the hours scored, is already at the bound (one bit each).</summary>
+    private static int Beyond(Vector256<double> loss, int scored, double bound)
+    {
+        var beyond = 0;
+        for (var i = 0; i < Lanes; i++)
+        {
+            beyond |= loss[i] / scored >= bound ? 1 << i : 0;
+        }
+
+        return beyond;
+    }
+
+    /// <summary><see cref="Demand(double)"/> in each lane not <paramref name="settled"/> (0 in those).</summary>
+    private Vector256<double> Demand(Vector256<double> value, int settled) => Multiplicative
+        ? Vector256.Create(Exp(value, settled, 0), Exp(value, settled, 1), Exp(value, settled, 2), Exp(value, settled, 3))
         : value;
+
+    private static double Exp(Vector256<double> value, int settled, int lane) => (settled & (1 << lane)) != 0 ? 0 : Math.Exp(value[lane]) - 1;
 
     private double Demand(double value) => Multiplicative ? Math.Exp(value) - 1 : value;
 
