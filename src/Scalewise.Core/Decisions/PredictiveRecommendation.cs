@@ -47,11 +47,16 @@ public sealed class PredictiveRecommendation
         var lookAhead = (settings.ProvisioningTime ?? PredictiveScaling.DefaultProvisioningTime) + policy.WarmUp;
         var until = now + lookAhead;
 
-        // The hours that overlap the look-ahead; the first of the highest demand among them.
+        // The hours that overlap the look-ahead; the first of the highest demand among them (compared in UTC ticks, as
+        // DateTimeOffset compares).
+        var (from, to) = (now.UtcTicks - TimeSpan.TicksPerHour, until.UtcTicks);
         ForecastPoint? peak = null;
-        foreach (var point in forecast.Points)
+        var points = forecast.Points;
+        for (var i = 0; i < points.Count; i++)
         {
-            if (point.Hour + TimeSpan.FromHours(1) > now && point.Hour <= until
+            var point = points[i];
+            var hour = point.Hour.UtcTicks;
+            if (hour > from && hour <= to
                 && (peak is null || Comparer<double>.Default.Compare(point.Demand, peak.Demand) > 0))
             {
                 peak = point;
