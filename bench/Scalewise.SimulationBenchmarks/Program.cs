@@ -52,9 +52,11 @@ Measure("scalewise (1 thread)", 1, () => new PolicyStrategy(policy));
 Measure($"scalewise ({Environment.ProcessorCount} targets in parallel)", Environment.ProcessorCount, () => new PolicyStrategy(policy));
 if (policy.Predictive is not null)
 {
-    // What the hourly re-forecast costs: the same policy without its predictive part, and with Holt-Winters refitted
-    // every hour as ForecastDemand does (the replay's default refits once a virtual day).
+    // What the hourly re-forecast costs: the same policy without its predictive part; with refits that start from the
+    // last parameters (an option that may change the forecasts); with Holt-Winters refitted weekly, and every hour as
+    // ForecastDemand does (the replay's default refits once a virtual day).
     Measure("scalewise without forecasts (1 thread)", 1, () => new PolicyStrategy(policy with { Predictive = null }));
+    Measure("scalewise, Holt-Winters refits warm-started (1 thread)", 1, () => new PolicyStrategy(policy) { ForecastWarmStart = true });
     Measure("scalewise, Holt-Winters refit weekly (1 thread)", 1, () => new PolicyStrategy(policy) { ForecastRefitInterval = TimeSpan.FromDays(7) });
     Measure("scalewise, Holt-Winters refit hourly (1 thread)", 1, () => new PolicyStrategy(policy) { ForecastRefitInterval = TimeSpan.FromHours(1) });
 }

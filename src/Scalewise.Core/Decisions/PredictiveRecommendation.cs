@@ -9,8 +9,32 @@ namespace Scalewise.Core.Decisions;
 /// (<see cref="MaxCapacityBreach.HonorMaxCapacity"/>) or the forecast capacity within the buffer above it
 /// (<see cref="MaxCapacityBreach.IncreaseMaxCapacity"/>, AWS's semantics: the buffer is a percentage of the forecast capacity).
 /// </summary>
-public sealed record PredictiveRecommendation(int Capacity, double Demand, DateTimeOffset LookAheadUntil, int EffectiveMaximum, string Reason)
+public sealed class PredictiveRecommendation
 {
+    private readonly string method;
+    private readonly PredictiveScaling settings;
+    private readonly DateTimeOffset peakHour;
+    private readonly TimeSpan lookAhead;
+    private readonly int wanted;
+    private string? reason;
+
+    private PredictiveRecommendation(int capacity, double demand, DateTimeOffset lookAheadUntil, int effectiveMaximum, string method, PredictiveScaling settings, DateTimeOffset peakHour, TimeSpan lookAhead, int wanted)
+    {
+        (Capacity, Demand, LookAheadUntil, EffectiveMaximum) = (capacity, demand, lookAheadUntil, effectiveMaximum);
+        (this.method, this.settings, this.peakHour, this.lookAhead, this.wanted) = (method, settings, peakHour, lookAhead, wanted);
+    }
+
+    public int Capacity { get; }
+
+    public double Demand { get; }
+
+    public DateTimeOffset LookAheadUntil { get; }
+
+    public int EffectiveMaximum { get; }
+
+    /// <summary>Why, as a person reads it; made when first read (a tick whose rules ask for more never reads it).</summary>
+    public string Reason => reason ??= Describe();
+
     /// <summary>The recommendation at <paramref name="now"/>; null when the policy does not predict or the forecast does not cover the look-ahead.</summary>
     public static PredictiveRecommendation? For(ScalingPolicy policy, DemandForecast? forecast, DateTimeOffset now)
     {
@@ -22,13 +46,28 @@ public sealed record PredictiveRecommendation(int Capacity, double Demand, DateT
 
         var lookAhead = (settings.ProvisioningTime ?? PredictiveScaling.DefaultProvisioningTime) + policy.WarmUp;
         var until = now + lookAhead;
-        var covering = forecast.Points.Where(p => p.Hour + TimeSpan.FromHours(1) > now && p.Hour <= until).ToList();
-        if (covering.Count == 0)
+
+        // The hours that overlap the look-ahead; the first of the highest demand among them (compared in UTC ticks, as
+        // DateTimeOffset compares).
+        var (from, to) = (now.UtcTicks - TimeSpan.TicksPerHour, until.UtcTicks);
+        ForecastPoint? peak = null;
+        var points = forecast.Points;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var point = points[i];
+            var hour = point.Hour.UtcTicks;
+            if (hour > from && hour <= to
+                && (peak is null || Comparer<double>.Default.Compare(point.Demand, peak.Demand) > 0))
+            {
+                peak = point;
+            }
+        }
+
+        if (peak is null)
         {
             return null;
         }
 
-        var peak = covering.MaxBy(p => p.Demand)!;
         var wanted = (int)Math.Ceiling(peak.Demand / settings.TargetPerInstance - 1e-9);
         var maximum = policy.Capacity.Maximum;
         if (settings.MaxCapacityBreach == MaxCapacityBreach.IncreaseMaxCapacity && wanted > maximum)
@@ -37,9 +76,13 @@ public sealed record PredictiveRecommendation(int Capacity, double Demand, DateT
         }
 
         var capacity = Math.Clamp(wanted, policy.Capacity.Minimum, maximum);
-        var capped = capacity < wanted ? DecisionText.Format($", capped at the maximum of {maximum}") : string.Empty;
-        var reason = DecisionText.Format(
-            $"the {forecast.Method} forecast peaks at {DecisionText.Number(peak.Demand)} {settings.MetricName} in the hour from {peak.Hour:u}, within the look-ahead of {DecisionText.Duration(lookAhead)} (provisioning plus warm-up); at {DecisionText.Number(settings.TargetPerInstance)} per instance that needs {wanted}{capped}");
-        return new PredictiveRecommendation(capacity, peak.Demand, until, maximum, reason);
+        return new PredictiveRecommendation(capacity, peak.Demand, until, maximum, forecast.Method, settings, peak.Hour, lookAhead, wanted);
+    }
+
+    private string Describe()
+    {
+        var capped = Capacity < wanted ? DecisionText.Format($", capped at the maximum of {EffectiveMaximum}") : string.Empty;
+        return DecisionText.Format(
+            $"the {method} forecast peaks at {DecisionText.Number(Demand)} {settings.MetricName} in the hour from {peakHour:u}, within the look-ahead of {DecisionText.Duration(lookAhead)} (provisioning plus warm-up); at {DecisionText.Number(settings.TargetPerInstance)} per instance that needs {wanted}{capped}");
     }
 }

@@ -55,7 +55,6 @@ public static class ScalingTick
         }
 
         var reactiveTarget = reactive.Outcome is DecisionOutcome.Scale or DecisionOutcome.Observed ? reactive.NewCapacity : currentCapacity;
-        var note = new DecisionAdjustment(AdjustmentKind.Forecast, predicted.Reason);
         if (predicted.Capacity > reactiveTarget)
         {
             if (predicted.Capacity <= currentCapacity)
@@ -67,7 +66,7 @@ public static class ScalingTick
                     Direction = ScaleDirection.None,
                     NewCapacity = currentCapacity,
                     Reason = DecisionText.Format($"No change at {currentCapacity}: the rules would scale in to {reactiveTarget}, but {predicted.Reason}."),
-                    Adjustments = [.. reactive.Adjustments, note],
+                    Adjustments = [.. reactive.Adjustments, new DecisionAdjustment(AdjustmentKind.Forecast, predicted.Reason)],
                 });
             }
 
@@ -79,7 +78,7 @@ public static class ScalingTick
                 NewCapacity = predicted.Capacity,
                 RaisedMaximum = predicted.Capacity > bounds.Maximum ? predicted.EffectiveMaximum : null,
                 Reason = DecisionText.Format($"Scale out {currentCapacity} → {predicted.Capacity} ahead of demand: {predicted.Reason} (the rules asked for {reactiveTarget})."),
-                Adjustments = [.. reactive.Adjustments, note],
+                Adjustments = [.. reactive.Adjustments, new DecisionAdjustment(AdjustmentKind.Forecast, predicted.Reason)],
             });
         }
 
@@ -93,7 +92,7 @@ public static class ScalingTick
                 Direction = ScaleDirection.Decrease,
                 NewCapacity = floor,
                 Reason = DecisionText.Format($"Scale in {currentCapacity} → {floor} on the forecast (the policy allows it): {predicted.Reason}."),
-                Adjustments = [.. reactive.Adjustments, note],
+                Adjustments = [.. reactive.Adjustments, new DecisionAdjustment(AdjustmentKind.Forecast, predicted.Reason)],
             });
         }
 

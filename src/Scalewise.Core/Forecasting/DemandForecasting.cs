@@ -21,13 +21,13 @@ public static class DemandForecasting
         options ??= new BacktestOptions(Days: 7);
         forecasters ??= RollingOriginBacktest.DefaultForecasters;
         var end = history.Start.AddHours(history.Length);
-        var known = history.Values.Count(v => !double.IsNaN(v));
+        var known = history.Length - history.MissingHours;
         if (known == 0)
         {
             return new DemandForecast(LastValueMethod, generatedAt, [], null, "the history has no hour with data, so there is nothing to forecast from.");
         }
 
-        var filled = history.Filled();
+        var filled = history.FilledValues;
         if (history.Length < 24)
         {
             var points = Points(end, Enumerable.Repeat(filled[^1], options.HorizonHours).ToArray());

@@ -9,13 +9,17 @@ public sealed class HourlySeries
     public const int MinimumMinutesPerHour = 30;
 
     private readonly double[] values;
+    private double[]? filled;
 
     public HourlySeries(DateTimeOffset start, IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         Start = start;
-        this.values = [.. values];
-        MissingHours = this.values.Count(double.IsNaN);
+        this.values = values.ToArray();
+        foreach (var value in this.values)
+        {
+            MissingHours += double.IsNaN(value) ? 1 : 0;
+        }
     }
 
     public DateTimeOffset Start { get; }
@@ -65,11 +69,24 @@ public sealed class HourlySeries
     /// The series with every missing hour filled, for the methods to read: the same hour a week earlier when known, else a
     /// day earlier, else the last known hour (the first known hour before any). Scoring never counts a filled hour.
     /// </summary>
-    public double[] Filled()
+    public double[] Filled() => (double[])FilledValues.Clone();
+
+    /// <summary>The values, each hour as it is (NaN without data), not to be changed.</summary>
+    internal double[] RawValues => values;
+
+    /// <summary>What <see cref="Filled"/> returns, made once, not to be changed.</summary>
+    internal double[] FilledValues => filled ??= Fill();
+
+    private double[] Fill()
     {
         var filled = (double[])values.Clone();
-        var firstKnown = Array.FindIndex(filled, v => !double.IsNaN(v));
-        if (firstKnown < 0)
+        var firstKnown = 0;
+        while (firstKnown < filled.Length && double.IsNaN(filled[firstKnown]))
+        {
+            firstKnown++;
+        }
+
+        if (firstKnown == filled.Length)
         {
             return new double[filled.Length];
         }

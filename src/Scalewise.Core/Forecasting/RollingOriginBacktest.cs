@@ -40,13 +40,15 @@ public static class RollingOriginBacktest
             return new BacktestResult(options.HorizonHours, 0, null, null, [.. methods.Select(m => new MethodAccuracy(m.Name, null, null, 0))], SeasonalNaiveForecaster.DailyName, reason);
         }
 
-        var actual = series.Values.ToArray();
-        var filled = series.Filled();
+        var actual = series.RawValues;
+        var filled = series.FilledValues;
         var scales = OriginScales(actual, last);
         var origins = last - first + 1;
 
-        // Per origin and method: (sum of scaled errors, sMAPE terms, hours scored, hours scored with a usable scale).
-        var totals = new double[origins, methods.Count, 4];
+        // Per origin and method: (sum of scaled errors, sMAPE terms, hours scored, hours scored with a usable scale), the
+        // row of origin i at i * width (the layout the score cache keeps).
+        var width = methods.Count * 4;
+        var totals = new double[origins * width];
         if (options.InParallel)
         {
             Parallel.For(0, origins, Score);
@@ -63,24 +65,19 @@ public static class RollingOriginBacktest
         {
             var origin = first + i;
             var at = series.Start.AddHours(origin);
-            if (scores is not null && scores.TryGet(at, methods.Count * 4, out var kept))
+            if (scores is not null && scores.TryGet(at, width, out var kept))
             {
-                for (var m = 0; m < methods.Count; m++)
-                {
-                    for (var k = 0; k < 4; k++)
-                    {
-                        totals[i, m, k] = kept[(m * 4) + k];
-                    }
-                }
-
+                kept.CopyTo(totals, i * width);
                 return;
             }
 
             var history = filled.AsSpan(0, origin);
             var truth = actual.AsSpan(origin, options.HorizonHours);
+            var row = totals.AsSpan(i * width, width);
             for (var m = 0; m < methods.Count; m++)
             {
                 var forecast = methods[m].Forecast(history, options.HorizonHours);
+                var k = m * 4;
                 for (var h = 0; h < truth.Length; h++)
                 {
                     if (double.IsNaN(truth[h]))
@@ -88,29 +85,17 @@ public static class RollingOriginBacktest
                         continue;
                     }
 
-                    totals[i, m, 1] += AccuracyMeasures.SmapeTerm(truth[h], forecast[h]);
-                    totals[i, m, 2]++;
+                    row[k + 1] += AccuracyMeasures.SmapeTerm(truth[h], forecast[h]);
+                    row[k + 2]++;
                     if (scales[origin] > 0)
                     {
-                        totals[i, m, 0] += Math.Abs(forecast[h] - truth[h]) / scales[origin];
-                        totals[i, m, 3]++;
+                        row[k] += Math.Abs(forecast[h] - truth[h]) / scales[origin];
+                        row[k + 3]++;
                     }
                 }
             }
 
-            if (scores is not null)
-            {
-                var row = new double[methods.Count * 4];
-                for (var m = 0; m < methods.Count; m++)
-                {
-                    for (var k = 0; k < 4; k++)
-                    {
-                        row[(m * 4) + k] = totals[i, m, k];
-                    }
-                }
-
-                scores.Set(at, row);
-            }
+            scores?.Set(at, row.ToArray());
         }
 
         var accuracies = new List<MethodAccuracy>();
@@ -119,10 +104,11 @@ public static class RollingOriginBacktest
             var (scaled, smape, scored, scaledCount) = (0.0, 0.0, 0.0, 0.0);
             for (var i = 0; i < origins; i++)
             {
-                scaled += totals[i, m, 0];
-                smape += totals[i, m, 1];
-                scored += totals[i, m, 2];
-                scaledCount += totals[i, m, 3];
+                var k = (i * width) + (m * 4);
+                scaled += totals[k];
+                smape += totals[k + 1];
+                scored += totals[k + 2];
+                scaledCount += totals[k + 3];
             }
 
             accuracies.Add(new MethodAccuracy(methods[m].Name, scaledCount > 0 ? scaled / scaledCount : null, scored > 0 ? 100 * smape / scored : null, (int)scored));

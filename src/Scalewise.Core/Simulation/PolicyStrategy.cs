@@ -76,6 +76,9 @@ public sealed class PolicyStrategy : ScalingStrategy
     /// <summary>How often Holt-Winters refits its parameters in the replay's hourly forecasts; <see cref="ReplayForecaster.DefaultRefitInterval"/> when null.</summary>
     public TimeSpan? ForecastRefitInterval { get; init; }
 
+    /// <summary>Whether those refits start from the last parameters (see <see cref="ReplayForecaster.WarmStart"/>).</summary>
+    public bool ForecastWarmStart { get; init; } = ReplayForecaster.DefaultWarmStart;
+
     /// <summary>How many ticks ended in each outcome; ticks skipped while a procedure ran are not decisions and are not counted.</summary>
     public IReadOnlyDictionary<DecisionOutcome, int> Outcomes => outcomes;
 
@@ -99,7 +102,7 @@ public sealed class PolicyStrategy : ScalingStrategy
         double? forecastRequests = null;
         if (forecastMetric is { } metric)
         {
-            forecaster ??= new ReplayForecaster(policy.Predictive!, tick.Start, tick.Length, ForecastRefitInterval);
+            forecaster ??= new ReplayForecaster(policy.Predictive!, tick.Start, tick.Length, ForecastRefitInterval, ForecastWarmStart);
             if (forecaster.IsHourEnd(tick.Minute))
             {
                 forecaster.Advance(tick.Minute, tick.History(metric), tick.Now);

@@ -33,6 +33,9 @@ public sealed class ReplayForecaster
     /// <summary>How often Holt-Winters refits its smoothing parameters in a replay unless told otherwise.</summary>
     public static readonly TimeSpan DefaultRefitInterval = TimeSpan.FromDays(1);
 
+    /// <summary>Whether refits start from the last parameters unless told otherwise.</summary>
+    public const bool DefaultWarmStart = false;
+
     private const int HistoryHours = HistoryDays * 24;
 
     private readonly PredictiveScaling settings;
@@ -52,11 +55,13 @@ public sealed class ReplayForecaster
     /// <param name="start">When minute 0 of the replay starts.</param>
     /// <param name="minutes">Minutes in the replay.</param>
     /// <param name="refitInterval">How often Holt-Winters refits; <see cref="DefaultRefitInterval"/> when null, whole hours, at least one.</param>
-    public ReplayForecaster(PredictiveScaling settings, DateTimeOffset start, int minutes, TimeSpan? refitInterval = null)
+    /// <param name="warmStart">Whether a refit starts from the parameters of the last one (see <see cref="WarmStart"/>).</param>
+    public ReplayForecaster(PredictiveScaling settings, DateTimeOffset start, int minutes, TimeSpan? refitInterval = null, bool warmStart = DefaultWarmStart)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfNegative(minutes);
         this.settings = settings;
+        WarmStart = warmStart;
         RefitInterval = refitInterval ?? DefaultRefitInterval;
         ArgumentOutOfRangeException.ThrowIfLessThan(RefitInterval, TimeSpan.FromHours(1), nameof(refitInterval));
         refitHours = (int)Math.Round(RefitInterval.TotalHours);
@@ -73,6 +78,13 @@ public sealed class ReplayForecaster
     }
 
     public TimeSpan RefitInterval { get; }
+
+    /// <summary>
+    /// Whether a Holt-Winters refit starts its descent from the parameters of the last refit, when they do better on the new
+    /// history than the fixed starting point ForecastDemand starts from (see <see cref="HoltWintersForecaster.Fit"/>).
+    /// Cheaper, since the last parameters are usually near the new best; the parameters found may differ.
+    /// </summary>
+    public bool WarmStart { get; }
 
     /// <summary>The forecast in force: the one made at the start of the current hour; null before the first.</summary>
     public DemandForecast? Current { get; private set; }
@@ -109,12 +121,12 @@ public sealed class ReplayForecaster
             }
         }
 
-        var series = new HourlySeries(firstHour.AddHours(windowStart), actual.AsSpan(windowStart, end - windowStart).ToArray());
+        var series = new HourlySeries(firstHour.AddHours(windowStart), new ArraySegment<double>(actual, windowStart, end - windowStart));
         var length = end - windowStart;
         double[]? filled = null;
         if (length >= options.MinimumHistoryHours && end - lastRefit >= refitHours)
         {
-            filled = series.Filled();
+            filled = series.FilledValues;
             foreach (var method in methods)
             {
                 method.Refit(filled);
@@ -133,7 +145,7 @@ public sealed class ReplayForecaster
         if (length >= options.MinimumHistoryHours)
         {
             // Every method's forecast from this origin, for the backtests of the next hours (the chosen one is made already).
-            filled ??= series.Filled();
+            filled ??= series.FilledValues;
             foreach (var method in methods)
             {
                 method.Forecast(filled, HorizonHours);
@@ -243,6 +255,7 @@ public sealed class ReplayForecaster
     private sealed class CachedMethod(ReplayForecaster owner, IDemandForecaster method, int hours) : IDemandForecaster
     {
         private readonly double[]?[] byOrigin = new double[]?[hours];
+        private readonly HoltWintersFilter filter = new();
         private HoltWintersParameters? parameters;
 
         public string Name => method.Name;
@@ -251,7 +264,7 @@ public sealed class ReplayForecaster
         {
             if (method is HoltWintersForecaster holtWinters)
             {
-                parameters = holtWinters.Fit(filled, HorizonHours);
+                parameters = holtWinters.Fit(filled, HorizonHours, owner.WarmStart ? parameters : null);
             }
         }
 
@@ -263,7 +276,7 @@ public sealed class ReplayForecaster
                 return made;
             }
 
-            var forecast = method is HoltWintersForecaster holtWinters ? holtWinters.Forecast(history, horizon, parameters) : method.Forecast(history, horizon);
+            var forecast = method is HoltWintersForecaster holtWinters ? holtWinters.Forecast(history, horizon, parameters, filter) : method.Forecast(history, horizon);
             if (horizon == HorizonHours && origin < byOrigin.Length)
             {
                 // Distinct origins are distinct slots; the backtest's parallel loop never writes one slot twice at once.

@@ -24,7 +24,7 @@ public sealed class ReplayForecasterTests
             Array.Fill(history, rate, hour * 60, 60);
         }
 
-        var forecaster = new ReplayForecaster(Settings, Start, minutes, refitInterval: TimeSpan.FromHours(1));
+        var forecaster = new ReplayForecaster(Settings, Start, minutes, refitInterval: TimeSpan.FromHours(1), warmStart: false);
         foreach (var hour in Enumerable.Range(1, minutes / 60))
         {
             var minute = (hour * 60) - 1;
