@@ -70,6 +70,30 @@ public sealed class VerticalDecisionTests(LocalEstateFixture estate)
     }
 
     [Fact]
+    public async Task Evaluate_ManagedRedisMetricScriptedHigh_StepsTheClusterUpItsLadderAndSucceeds()
+    {
+        // The simulator does not model Azure Managed Redis load; the metric the policy reads is scripted on the cluster.
+        const string Metric = "usedmemorypercentage";
+        var (policy, cluster) = await estate.AddClusterAsync("amr-auto", "Balanced_B1", configure: p => p with { Rules = [SkuStepUp("memory-high", Metric, 80)] });
+        estate.Simulator.Estate.SetMetric(policy.Target.ResourceId, Metric, _ => 91, unit: "Percent");
+
+        var decision = await EvaluateAsync(policy);
+
+        Assert.Equal(DecisionOutcome.Scale, decision.Outcome);
+        Assert.Equal("Balanced_B1", decision.CurrentSku);
+        Assert.Equal("Balanced_B3", decision.NewSku);
+        Assert.Contains("memory-high", decision.Reason, StringComparison.Ordinal);
+        using var timeout = new CancellationTokenSource(Budget);
+        var completed = await estate.Host.Client.WaitForInstanceCompletionAsync(ProcedureIds.ForTarget(policy.Id), getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(nameof(RedisEnterpriseScaleProcedure), completed.Name);
+        var result = completed.ReadOutputAs<VerticalProcedureResult>()!;
+        Assert.True(result.Outcome == ProcedureOutcome.Succeeded, result.Summary);
+        Assert.Equal("Balanced_B3", cluster.SkuName);
+        var record = await estate.RecordOfAsync(policy);
+        Assert.Equal(("Balanced_B1", "Balanced_B3"), (record.FromSku, record.ToSku));
+    }
+
+    [Fact]
     public async Task Evaluate_VmStillResizing_SkipsWithoutStartingAProcedure()
     {
         var (policy, vm) = await estate.AddVmAsync("vm-busy", delay: TimeSpan.FromMinutes(10), configure: p => p with { Rules = [SkuStepUp("cpu-high", SimulatedVirtualMachine.PercentageCpu, 70)] });
