@@ -27,6 +27,17 @@ public sealed class NotificationChannelTests
             },
             "https://portal.azure.com/#resource/x");
 
+    private static ProcedureNotification WithReport()
+    {
+        var finished = Finished(ProcedureOutcome.Succeeded);
+        var procedure = finished.Procedure;
+        var report = new Scalewise.Core.Reports.CapacityReport(
+            "web", procedure.TargetResourceId, procedure.InstanceId, Start, "requests rose 40%", ProcedureOutcome.Succeeded, 2, 3,
+            Start.AddMinutes(-5), Start.AddMinutes(10), "Requests per minute", 2500, Start.AddMinutes(2), 25, Start.AddMinutes(3), TimeSpan.FromMinutes(3),
+            4, 15, 2, 10, 20, 32, "Emergency 2 → 3; 4 minutes over the SLO.");
+        return finished with { Report = report };
+    }
+
     [Fact]
     public async Task TeamsNotifier_ScaleOutSucceeded_PostsCardWithTitleFactsAndPortalLink()
     {
@@ -88,6 +99,41 @@ public sealed class NotificationChannelTests
         Assert.Equal("Scale Out", data.GetProperty("operation").GetString());
         Assert.Equal("2", data.GetProperty("context").GetProperty("oldCapacity").GetString());
         Assert.Equal("Succeeded", data.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task EventGridNotifier_CapacityReport_PublishesItsOwnEventTypeWithTheReport()
+    {
+        var topic = new TopicStandIn(HttpStatusCode.OK);
+        var notifier = EventGrid(topic);
+
+        await notifier.NotifyAsync(WithReport(), CancellationToken.None);
+
+        using var events = JsonDocument.Parse(Assert.Single(topic.Requests).Body);
+        var cloudEvent = Assert.Single(events.RootElement.EnumerateArray());
+        Assert.Equal("Scalewise.CapacityReport.Written", cloudEvent.GetProperty("type").GetString());
+        Assert.Contains(":report:", cloudEvent.GetProperty("id").GetString(), StringComparison.Ordinal);
+        var report = cloudEvent.GetProperty("data").GetProperty("capacityReport");
+        Assert.Equal(20, report.GetProperty("recommendedMinimum").GetInt32());
+        Assert.Equal(32, report.GetProperty("recommendedMaximum").GetInt32());
+        Assert.Equal(4, report.GetProperty("minutesOverSlo").GetInt32());
+    }
+
+    [Fact]
+    public async Task TeamsNotifier_CapacityReport_PostsCardWithTheSummaryAndRecommendedBounds()
+    {
+        await using var teams = await LocalReceiver.StartAsync(HttpStatusCode.OK);
+        var notifier = Teams(teams);
+
+        await notifier.NotifyAsync(WithReport(), CancellationToken.None);
+
+        using var card = JsonDocument.Parse(Assert.Single(teams.Requests).Body);
+        var root = card.RootElement;
+        Assert.Equal("Scalewise: capacity report after the emergency on web", root.GetProperty("title").GetString());
+        var facts = root.GetProperty("sections")[0].GetProperty("facts").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString());
+        Assert.Equal("Emergency 2 → 3; 4 minutes over the SLO.", facts["Capacity report"]);
+        Assert.Equal("minimum 20, maximum 32 (policy 2 to 10)", facts["Recommended bounds"]);
     }
 
     [Fact]
