@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
+using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 
 namespace Scalewise.Orchestrations.Tests.Replays;
@@ -82,6 +84,31 @@ public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<S
         Assert.Equal(9, procedures.Count);
         Assert.All(procedures, p => Assert.Equal(ProcedureOutcome.Succeeded, p.Outcome));
         Assert.Equal(5, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+    }
+
+    /// <summary>
+    /// Seed 001's critical CPU tier (85%) hands the decision to the emergency path: an emergency scale-out sized to the load,
+    /// carried out by EmergencyScaleUp, which then writes the post-event capacity report.
+    /// </summary>
+    [Fact]
+    public async Task Seed001_CpuPastTheCriticalTier_EmergencyScaleUpThenACapacityReport()
+    {
+        var replay = await SeedReplay.StartAsync(fixture, "seed-001-event-venue-app-tier.json", capacity: 2);
+        Seed001Signals(replay, cpu: _ => 92);
+
+        await replay.RunAsync(1);
+
+        var (minute, decision) = Assert.Single(await replay.ScalingsAsync());
+        Assert.Equal(1, minute);
+        Assert.Equal(DecisionKind.Emergency, decision.Kind);
+        Assert.Equal(DecisionSeverity.Critical, decision.Severity);
+        Assert.True(decision.NewCapacity > 2, decision.Reason);
+        Assert.Contains("critical", decision.Reason, StringComparison.OrdinalIgnoreCase);
+        var procedure = Assert.Single(await replay.ProceduresAsync());
+        Assert.Equal((DecisionKind.Emergency, ProcedureOutcome.Succeeded), (procedure.Kind, procedure.Outcome));
+        Assert.Equal(decision.NewCapacity, replay.Estate.GetScaleSet(replay.Policy.Target.ResourceId).Capacity);
+        var report = Assert.Single(await fixture.Estate.Services.GetRequiredService<ICapacityReportStore>().ListAsync(replay.Policy.Id, 10, CancellationToken.None));
+        Assert.Equal((2, decision.NewCapacity), (report.FromCapacity, report.ToCapacity));
     }
 
     /// <summary>
