@@ -298,37 +298,7 @@ public sealed class PolicyStrategy : ScalingStrategy
                 return double.IsNaN(single) ? null : request.Aggregation == TimeAggregation.Count ? 1 : single;
             }
 
-            double sum = 0, min = double.MaxValue, max = double.MinValue, last = 0;
-            var n = 0;
-            for (var m = from; m < to; m++)
-            {
-                var value = history[m];
-                if (double.IsNaN(value))
-                {
-                    continue;
-                }
-
-                n++;
-                sum += value;
-                min = Math.Min(min, value);
-                max = Math.Max(max, value);
-                last = value;
-            }
-
-            if (n == 0)
-            {
-                return null;
-            }
-
-            return request.Aggregation switch
-            {
-                TimeAggregation.Average => sum / n,
-                TimeAggregation.Minimum => min,
-                TimeAggregation.Maximum => max,
-                TimeAggregation.Total => sum,
-                TimeAggregation.Count => n,
-                _ => last,
-            };
+            return MinuteAggregation.Over(history, from, to, request.Aggregation);
         }
     }
 }

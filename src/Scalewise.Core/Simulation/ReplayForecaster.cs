@@ -213,40 +213,8 @@ public sealed class ReplayForecaster
             RefitInterval);
     }
 
-    private double Aggregate(ReadOnlySpan<double> history, int from, int to)
-    {
-        double sum = 0, min = double.MaxValue, max = double.MinValue, last = 0;
-        var n = 0;
-        for (var m = from; m < to; m++)
-        {
-            var value = history[m];
-            if (double.IsNaN(value))
-            {
-                continue;
-            }
-
-            n++;
-            sum += value;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-            last = value;
-        }
-
-        if (n == 0)
-        {
-            return double.NaN;
-        }
-
-        return settings.Aggregation switch
-        {
-            TimeAggregation.Average => sum / n,
-            TimeAggregation.Minimum => min,
-            TimeAggregation.Maximum => max,
-            TimeAggregation.Total => sum,
-            TimeAggregation.Count => n,
-            _ => last,
-        };
-    }
+    private double Aggregate(ReadOnlySpan<double> history, int from, int to) =>
+        MinuteAggregation.Over(history, from, to, settings.Aggregation) ?? double.NaN;
 
     /// <summary>
     /// One of the production methods, remembering its forecast from every origin (absolute hour) so the backtests of later
