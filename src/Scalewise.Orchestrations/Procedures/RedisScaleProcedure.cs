@@ -24,12 +24,8 @@ public static class RedisScaleProcedure
         var journal = CreateJournal(context, input);
         var cacheId = input.TargetResourceId;
 
-        var guard = await journal.RunStepAsync(
-            Guard,
-            () => context.CallActivityAsync<VerticalGuardOutcome>(nameof(VerticalActivities.GuardVerticalChange), new VerticalGuardInput(input.PolicyId, cacheId, input.TargetKind, input.Kind, input.ToSku), ScaleProcedure.ArmRetry),
-            g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
+        var guard = await GuardAsync(context, journal, input);
         var fromName = guard.CurrentSku;
-        journal.FromSku = fromName;
         if (!guard.Allowed)
         {
             return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, fromName, input.ToSku, fromName, $"Not started: {guard.Reason}.");

@@ -5,7 +5,7 @@ using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 
 namespace Scalewise.Orchestrations.Procedures;
 
-/// <summary>The steps every vertical procedure shares: its journal, the approval gate, deferrable ARM calls and the finish (notify, record).</summary>
+/// <summary>The steps every vertical procedure shares: its journal, the guard, the approval gate, deferrable ARM calls and the finish (notify, record).</summary>
 internal static class VerticalProcedureSteps
 {
     /// <summary>A journal over the vertical input; capacity is 1 (one VM, one cache) and the SKUs travel in the reason and the steps.</summary>
@@ -21,6 +21,20 @@ internal static class VerticalProcedureSteps
     /// Runs the approval gate when the input asks for one. Null when the procedure may go on; otherwise the terminal
     /// outcome and summary (Cancelled when nobody answered in time, Rejected when someone said no).
     /// </summary>
+    /// <summary>
+    /// The guard step every vertical procedure starts with: re-reads the policy and the target, records the SKU it starts
+    /// from in the journal, and returns the outcome (not allowed: the procedure ends Cancelled with its reason).
+    /// </summary>
+    public static async Task<VerticalGuardOutcome> GuardAsync(TaskOrchestrationContext context, ProcedureJournal journal, VerticalProcedureInput input)
+    {
+        var guard = await journal.RunStepAsync(
+            Guard,
+            () => context.CallActivityAsync<VerticalGuardOutcome>(nameof(VerticalActivities.GuardVerticalChange), new VerticalGuardInput(input.PolicyId, input.TargetResourceId, input.TargetKind, input.Kind, input.ToSku), ScaleProcedure.ArmRetry),
+            g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
+        journal.FromSku = guard.CurrentSku;
+        return guard;
+    }
+
     public static async Task<(ProcedureOutcome Outcome, string Summary)?> ApproveAsync(TaskOrchestrationContext context, ProcedureJournal journal, VerticalProcedureInput input, string fromSku)
     {
         if (input.ApprovalTimeout is not { } timeout)

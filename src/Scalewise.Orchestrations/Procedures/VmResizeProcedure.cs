@@ -28,12 +28,8 @@ public static class VmResizeProcedure
         var vm = input.TargetResourceId;
         var to = input.ToSku;
 
-        var guard = await journal.RunStepAsync(
-            Guard,
-            () => context.CallActivityAsync<VerticalGuardOutcome>(nameof(VerticalActivities.GuardVerticalChange), new VerticalGuardInput(input.PolicyId, vm, input.TargetKind, input.Kind, to), ScaleProcedure.ArmRetry),
-            g => g.Allowed ? $"allowed: {g.Reason}" : $"refused: {g.Reason}");
+        var guard = await GuardAsync(context, journal, input);
         var from = guard.CurrentSku;
-        journal.FromSku = from;
         if (!guard.Allowed)
         {
             return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, from, to, from, $"Not started: {guard.Reason}.");
