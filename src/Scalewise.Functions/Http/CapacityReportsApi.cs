@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Scalewise.Core.Serialization;
 using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Functions.Http;
@@ -19,9 +16,6 @@ public sealed class CapacityReportsApi(CapacityReportQuery reports)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (found, problem) = await reports.GetAsync(target, request.Query["limit"], context.CancellationToken).ConfigureAwait(false);
-        var response = request.CreateResponse(found is null ? (HttpStatusCode)problem!.Status : HttpStatusCode.OK);
-        response.Headers.Add("Content-Type", found is null ? ApiProblem.ContentType : "application/json");
-        await response.WriteStringAsync(found is null ? JsonSerializer.Serialize(problem, ScalewiseJson.Options) : JsonSerializer.Serialize(found, ScalewiseJson.Options)).ConfigureAwait(false);
-        return response;
+        return await JsonResponses.WriteFoundAsync(request, found, problem).ConfigureAwait(false);
     }
 }

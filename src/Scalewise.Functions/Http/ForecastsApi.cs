@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Scalewise.Core.Serialization;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 
@@ -20,9 +17,6 @@ public sealed class ForecastsApi(TargetForecastQuery forecasts)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (forecast, problem) = await forecasts.GetAsync(target, context.CancellationToken).ConfigureAwait(false);
-        var response = request.CreateResponse(forecast is null ? (HttpStatusCode)problem!.Status : HttpStatusCode.OK);
-        response.Headers.Add("Content-Type", forecast is null ? ApiProblem.ContentType : "application/json");
-        await response.WriteStringAsync(forecast is null ? JsonSerializer.Serialize(problem, ScalewiseJson.Options) : JsonSerializer.Serialize(forecast, ScalewiseJson.Options)).ConfigureAwait(false);
-        return response;
+        return await JsonResponses.WriteFoundAsync(request, forecast, problem).ConfigureAwait(false);
     }
 }

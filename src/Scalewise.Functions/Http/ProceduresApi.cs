@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Serialization;
 using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Functions.Http;
@@ -36,9 +33,6 @@ public sealed class ProceduresApi(ApprovalRequests approvals)
             return await client.CreateCheckStatusResponseAsync(request, instanceId, context.CancellationToken).ConfigureAwait(false);
         }
 
-        var response = request.CreateResponse((HttpStatusCode)problem.Status);
-        response.Headers.Add("Content-Type", ApiProblem.ContentType);
-        await response.WriteStringAsync(JsonSerializer.Serialize(problem, ScalewiseJson.Options)).ConfigureAwait(false);
-        return response;
+        return await JsonResponses.WriteProblemAsync(request, problem).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Serialization;
 using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Functions.Http;
@@ -30,14 +28,13 @@ public sealed class TargetsApi(ManualScaleRequests requests, TargetHistoryQuery 
         if (outcome.Conflict)
         {
             var links = client.CreateHttpManagementPayload(outcome.InstanceId!, request);
-            return await WriteJsonAsync(
+            return await JsonResponses.WriteJsonAsync(
                 request,
                 HttpStatusCode.Conflict,
-                new ProcedureConflict($"A procedure is already running for '{target}'; follow its status link, or retry when it has ended.", outcome.InstanceId!, links.StatusQueryGetUri ?? string.Empty, links.TerminatePostUri ?? string.Empty),
-                "application/json").ConfigureAwait(false);
+                new ProcedureConflict($"A procedure is already running for '{target}'; follow its status link, or retry when it has ended.", outcome.InstanceId!, links.StatusQueryGetUri ?? string.Empty, links.TerminatePostUri ?? string.Empty)).ConfigureAwait(false);
         }
 
-        return await WriteProblemAsync(request, outcome.Problem!).ConfigureAwait(false);
+        return await JsonResponses.WriteProblemAsync(request, outcome.Problem!).ConfigureAwait(false);
     }
 
     [Function(nameof(GetTargetHistory))]
@@ -49,19 +46,6 @@ public sealed class TargetsApi(ManualScaleRequests requests, TargetHistoryQuery 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var found = await history.GetAsync(target, TargetHistoryQuery.DefaultLimit, context.CancellationToken).ConfigureAwait(false);
-        return found is null
-            ? await WriteProblemAsync(request, ApiProblem.NotFound("target", $"No policy names the target '{target}'.")).ConfigureAwait(false)
-            : await WriteJsonAsync(request, HttpStatusCode.OK, found, "application/json").ConfigureAwait(false);
-    }
-
-    private static Task<HttpResponseData> WriteProblemAsync(HttpRequestData request, ApiProblem problem) =>
-        WriteJsonAsync(request, (HttpStatusCode)problem.Status, problem, ApiProblem.ContentType);
-
-    private static async Task<HttpResponseData> WriteJsonAsync<T>(HttpRequestData request, HttpStatusCode status, T value, string contentType)
-    {
-        var response = request.CreateResponse(status);
-        response.Headers.Add("Content-Type", contentType);
-        await response.WriteStringAsync(JsonSerializer.Serialize(value, ScalewiseJson.Options)).ConfigureAwait(false);
-        return response;
+        return await JsonResponses.WriteFoundAsync(request, found, found is null ? ApiProblem.NotFound("target", $"No policy names the target '{target}'.") : null).ConfigureAwait(false);
     }
 }
