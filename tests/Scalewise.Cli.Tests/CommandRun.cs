@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scalewise.Tests;
 
 namespace Scalewise.Cli.Tests;
 
@@ -14,18 +15,6 @@ internal sealed record CommandRun(int ExitCode, string Output, string Error)
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>A file in shared/azure-rest-examples, found by walking up from the test binaries.</summary>
-    public static string RestExample(string relativePath)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "azure-rest-examples", relativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"No directory above {AppContext.BaseDirectory} holds shared/azure-rest-examples/{relativePath}.");
-    }
+    /// <summary>A file in tests/contracts/azure/examples.</summary>
+    public static string RestExample(string relativePath) => RepositoryFiles.RestExample(relativePath);
 }

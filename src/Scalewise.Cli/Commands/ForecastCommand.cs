@@ -18,7 +18,7 @@ public static class ForecastCommand
     /// <summary>The command; <paramref name="console"/> replaces the terminal (tests read the table through it).</summary>
     public static Command Create(IAnsiConsole? console = null)
     {
-        var trace = new Option<FileInfo>("--trace") { Description = "A per-minute trace (CSV 'timestamp,requests', see ../shared/traces/README.md).", Required = true };
+        var trace = new Option<FileInfo>("--trace") { Description = "A per-minute trace (CSV 'timestamp,requests', see samples/traces/README.md).", Required = true };
         var horizon = new Option<string>("--horizon") { Description = "How far each forecast reaches, in hours or days: '48h', '2d' (1 to 168 hours).", DefaultValueFactory = _ => "48h" };
         var days = new Option<int>("--backtest-days") { Description = "The backtest covers the last this many days of the trace, one origin per hour.", DefaultValueFactory = _ => 14 };
         var json = new Option<FileInfo?>("--json") { Description = "Write the accuracy of every method as JSON to this file." };

@@ -21,7 +21,7 @@ public static class SimulateCommand
     /// <param name="console">Where to write; the process's console when null.</param>
     public static Command Create(IAnsiConsole? console)
     {
-        var trace = new Option<FileInfo>("--trace") { Description = "The request trace: CSV with 'timestamp,requests', one row per minute (see ../shared/traces/README.md).", Required = true };
+        var trace = new Option<FileInfo>("--trace") { Description = "The request trace: CSV with 'timestamp,requests', one row per minute (see samples/traces/README.md).", Required = true };
         var policy = new Option<FileInfo>("--policy") { Description = "The policy to backtest, a JSON document such as examples/policies/web-default.json.", Required = true };
         var model = new Option<FileInfo?>("--model") { Description = "The target model, JSON (docs/metrics.md); by default derived from the trace." };
         var compare = new Option<bool>("--compare") { Description = "Also replay the baselines: static-peak, azure-autoscale, hpa, react, hist and oracle." };

@@ -1,23 +1,12 @@
 using System.Text.Json;
+using Scalewise.Tests;
 
 namespace Scalewise.Azure.Tests.Infrastructure;
 
-/// <summary>The official Azure REST examples in the shared folder beside the repository (shared/azure-rest-examples).</summary>
+/// <summary>The official Azure REST examples in <c>tests/contracts/azure/examples</c>.</summary>
 internal static class RestExamples
 {
-    public static JsonDocument Load(string relativePath)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var examples = Path.Combine(directory.FullName, "shared", "azure-rest-examples");
-            if (Directory.Exists(examples))
-            {
-                return JsonDocument.Parse(File.ReadAllText(Path.Combine(examples, relativePath)));
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No directory above '{AppContext.BaseDirectory}' contains shared/azure-rest-examples.");
-    }
+    public static JsonDocument Load(string relativePath) => JsonDocument.Parse(File.ReadAllText(RepositoryFiles.RestExample(relativePath)));
 
     public static JsonElement ResponseBody(JsonDocument example) =>
         example.RootElement.GetProperty("responses").GetProperty("200").GetProperty("body");
