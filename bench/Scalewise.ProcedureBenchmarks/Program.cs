@@ -16,8 +16,9 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Local;
+using Scalewise.Simulator.ScaleSets;
 
 var procedures = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory), tablesOnly: true, CancellationToken.None);

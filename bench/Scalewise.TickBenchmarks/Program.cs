@@ -11,7 +11,9 @@ using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Hosting;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 using Scalewise.TickBenchmarks;
 
 // One evaluation tick over N simulated scale sets: read every policy's metrics from the in-process simulator over HTTPS

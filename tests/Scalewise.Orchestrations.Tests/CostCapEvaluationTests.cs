@@ -5,7 +5,7 @@ using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Orchestrations.Evaluation;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
 
 namespace Scalewise.Orchestrations.Tests;
 

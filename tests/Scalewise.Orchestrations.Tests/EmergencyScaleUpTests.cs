@@ -7,7 +7,7 @@ using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
 
 namespace Scalewise.Orchestrations.Tests;
 

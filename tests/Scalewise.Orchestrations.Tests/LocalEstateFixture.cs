@@ -8,8 +8,9 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Evaluation;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Local;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Orchestrations.Tests;
 

@@ -4,6 +4,8 @@ using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
+using Scalewise.Simulator.Hosting;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Scalewise.Core.Redis;
+using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.Hosting;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Tests;
 

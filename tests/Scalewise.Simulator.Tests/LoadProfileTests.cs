@@ -1,3 +1,6 @@
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
+
 namespace Scalewise.Simulator.Tests;
 
 public sealed class LoadProfileTests

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Simulator.Tests;
 

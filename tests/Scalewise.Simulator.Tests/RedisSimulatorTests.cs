@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Scalewise.Core.Redis;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.RedisEnterprise;
 
 namespace Scalewise.Simulator.Tests;
 

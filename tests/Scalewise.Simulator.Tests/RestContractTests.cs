@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Load;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Load;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Scalewise.Simulator.Hosting;
+using Scalewise.Simulator.ScaleSets;
+using Scalewise.Simulator.Wire;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Simulator.Tests;
 

@@ -20,7 +20,7 @@ using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Local;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using Scalewise.Core.Policies;
 using Scalewise.Core.Targets;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Cli.Scenarios;
 

@@ -1,4 +1,5 @@
-using Scalewise.Simulator;
+
+using Scalewise.Simulator.Load;
 
 namespace Scalewise.Cli.Scenarios;
 

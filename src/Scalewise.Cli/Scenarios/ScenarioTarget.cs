@@ -3,6 +3,10 @@ using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.ScaleSets;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Cli.Scenarios;
 

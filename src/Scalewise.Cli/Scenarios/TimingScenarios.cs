@@ -1,7 +1,7 @@
 using System.Globalization;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Scheduling;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
 
 namespace Scalewise.Cli.Scenarios;
 

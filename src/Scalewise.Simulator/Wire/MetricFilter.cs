@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Scalewise.Simulator.Metrics;
 
 namespace Scalewise.Simulator.Wire;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Wire;
 

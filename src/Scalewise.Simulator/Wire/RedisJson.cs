@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Operations;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.RedisEnterprise;
 
 namespace Scalewise.Simulator.Wire;
 

@@ -4,6 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.Hosting;
+using Scalewise.Simulator.Operations;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Wire;
 

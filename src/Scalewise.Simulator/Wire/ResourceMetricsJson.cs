@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Metrics;
 
 namespace Scalewise.Simulator.Wire;
 

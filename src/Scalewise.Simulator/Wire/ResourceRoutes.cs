@@ -3,6 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Scalewise.Core.Redis;
+using Scalewise.Simulator.Operations;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.RedisEnterprise;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Simulator.Wire;
 

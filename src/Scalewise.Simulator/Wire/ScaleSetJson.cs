@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.Operations;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Wire;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Simulator.Wire;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Scalewise.Azure.Arm;
 using Scalewise.Azure.Metrics;
 using Scalewise.Azure.Targets;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Azure.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using Scalewise.Azure.Metrics;
 using Scalewise.Azure.Tests.Infrastructure;
 using Scalewise.Core.Metrics;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Azure.Tests.Metrics;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scalewise.Azure.Metrics;
 using Scalewise.Azure.Tests.Infrastructure;
 using Scalewise.Core.Metrics;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Azure.Tests.Metrics;
 

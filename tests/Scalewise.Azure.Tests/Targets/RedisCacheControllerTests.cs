@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 using Scalewise.Azure.Targets;
 using Scalewise.Azure.Tests.Infrastructure;
 using Scalewise.Core.Redis;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.Redis;
 
 namespace Scalewise.Azure.Tests.Targets;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Scalewise.Azure.Targets;
 using Scalewise.Azure.Tests.Infrastructure;
-using Scalewise.Simulator;
+using Scalewise.Simulator.RedisEnterprise;
 
 namespace Scalewise.Azure.Tests.Targets;
 

@@ -2,6 +2,7 @@ using Scalewise.Azure.Targets;
 using Scalewise.Azure.Tests.Infrastructure;
 using Scalewise.Core.Targets;
 using Scalewise.Simulator;
+using Scalewise.Simulator.ScaleSets;
 using ProvisioningStates = Scalewise.Core.Targets.ProvisioningStates;
 
 namespace Scalewise.Azure.Tests.Targets;

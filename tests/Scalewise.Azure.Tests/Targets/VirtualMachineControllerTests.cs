@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Scalewise.Azure.Targets;
 using Scalewise.Azure.Tests.Infrastructure;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Azure.Tests.Targets;
 

@@ -11,6 +11,10 @@ using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.ScaleSets;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Orchestrations.Tests.Replays;
 

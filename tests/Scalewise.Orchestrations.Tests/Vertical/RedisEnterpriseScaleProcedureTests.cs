@@ -4,7 +4,8 @@ using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.RedisEnterprise;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 

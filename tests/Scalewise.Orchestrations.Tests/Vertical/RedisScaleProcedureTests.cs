@@ -2,7 +2,7 @@ using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Faults;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 

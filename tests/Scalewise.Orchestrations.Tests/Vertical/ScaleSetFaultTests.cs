@@ -4,7 +4,7 @@ using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Faults;
 
 namespace Scalewise.Orchestrations.Tests.Vertical;
 

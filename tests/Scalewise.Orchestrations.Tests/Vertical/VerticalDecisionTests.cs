@@ -8,7 +8,9 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Load;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.VirtualMachines;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 
 namespace Scalewise.Orchestrations.Tests.Vertical;

@@ -8,7 +8,9 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Redis;
+using Scalewise.Simulator.RedisEnterprise;
+using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Orchestrations.Tests.Vertical;
 
@@ -38,7 +40,7 @@ internal static class VerticalEstate
         return (policy, cache);
     }
 
-    public static async Task<(ScalingPolicy Policy, SimulatedRedisEnterprise Cluster)> AddClusterAsync(this LocalEstateFixture estate, string name, string sku, int? capacity = null, IReadOnlyList<Simulator.RedisEnterpriseSkuOption>? skusForScaling = null, Func<ScalingPolicy, ScalingPolicy>? configure = null)
+    public static async Task<(ScalingPolicy Policy, SimulatedRedisEnterprise Cluster)> AddClusterAsync(this LocalEstateFixture estate, string name, string sku, int? capacity = null, IReadOnlyList<Simulator.RedisEnterprise.RedisEnterpriseSkuOption>? skusForScaling = null, Func<ScalingPolicy, ScalingPolicy>? configure = null)
     {
         var id = UniqueId(name);
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Cache/redisEnterprise/{id}";

@@ -1,7 +1,7 @@
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Simulator;
+using Scalewise.Simulator.Faults;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 

@@ -1,0 +1,20 @@
+namespace Scalewise.Simulator.Faults;
+
+/// <summary>What an injected fault does to a matching request.</summary>
+public enum FaultKind
+{
+    /// <summary>429 <c>TooManyRequests</c> with a <c>Retry-After</c> header (<see cref="FaultRule.RetryAfter"/>).</summary>
+    Throttle,
+
+    /// <summary>500 <c>InternalServerError</c>.</summary>
+    ServerError,
+
+    /// <summary>409 <c>OperationNotAllowed</c>: another operation is in progress.</summary>
+    Conflict,
+
+    /// <summary>No answer for <see cref="FaultRule.Delay"/> of real time (or until the client gives up), then 504 <c>GatewayTimeout</c>.</summary>
+    Timeout,
+
+    /// <summary>The request is accepted, but the operation it starts ends <c>Failed</c> (provisioning state and operation status).</summary>
+    ProvisioningFailed,
+}

@@ -1,0 +1,56 @@
+namespace Scalewise.Simulator.Faults;
+
+/// <summary>
+/// A fault for the next <see cref="Times"/> requests that match: <paramref name="Method"/> (null = any), a path on
+/// <paramref name="ResourceId"/> (case-insensitive), and <paramref name="Action"/>: null = any request on or under the
+/// resource, "" = the resource itself, otherwise the rest of the path after the resource id (e.g. "export",
+/// "deallocate", "vmSizes", "providers/Microsoft.Insights/metrics").
+/// </summary>
+public sealed record FaultRule(FaultKind Kind, string? Method, string ResourceId, string? Action = null)
+{
+    /// <summary>How many matching requests the rule hits; <see cref="int.MaxValue"/> keeps it until cleared.</summary>
+    public int Times { get; init; } = 1;
+
+    /// <summary>The Retry-After of a <see cref="FaultKind.Throttle"/>, in whole seconds on the wire.</summary>
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a <see cref="FaultKind.Timeout"/> holds the request (real time, not the simulated clock).</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromMinutes(2);
+
+    public static FaultRule Throttle(string? method, string resourceId, TimeSpan retryAfter, string? action = null) =>
+        new(FaultKind.Throttle, method, resourceId, action) { RetryAfter = retryAfter };
+
+    public static FaultRule ServerError(string? method, string resourceId, string? action = null) =>
+        new(FaultKind.ServerError, method, resourceId, action);
+
+    public static FaultRule Conflict(string? method, string resourceId, string? action = null) =>
+        new(FaultKind.Conflict, method, resourceId, action);
+
+    public static FaultRule Timeout(string? method, string resourceId, TimeSpan delay, string? action = null) =>
+        new(FaultKind.Timeout, method, resourceId, action) { Delay = delay };
+
+    public static FaultRule ProvisioningFailed(string method, string resourceId, string? action = null) =>
+        new(FaultKind.ProvisioningFailed, method, resourceId, action);
+
+    internal bool Matches(string method, string path)
+    {
+        if (Method is not null && !Method.Equals(method, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var id = "/" + ResourceId.Trim('/');
+        var trimmed = "/" + path.Trim('/');
+        if (trimmed.Equals(id, StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrEmpty(Action);
+        }
+
+        if (!trimmed.StartsWith(id + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return Action is null || (Action.Length > 0 && trimmed[(id.Length + 1)..].Equals(Action.Trim('/'), StringComparison.OrdinalIgnoreCase));
+    }
+}

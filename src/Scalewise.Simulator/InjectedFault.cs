@@ -1,4 +1,0 @@
-namespace Scalewise.Simulator;
-
-/// <summary>A fault the simulator applied: which rule, to which request, when (simulated clock).</summary>
-public sealed record InjectedFault(FaultRule Rule, string Method, string Path, DateTimeOffset At);

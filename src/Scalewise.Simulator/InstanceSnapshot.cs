@@ -1,4 +1,0 @@
-namespace Scalewise.Simulator;
-
-/// <summary>One instance as served over the wire.</summary>
-internal sealed record InstanceSnapshot(string InstanceId, string ProvisioningState, string VmId);

@@ -1,0 +1,4 @@
+namespace Scalewise.Simulator.Load;
+
+/// <summary>One phase of a <see cref="PhasedLoadProfile"/>: a constant arrival rate held for a duration.</summary>
+public sealed record LoadPhase(TimeSpan Duration, double RequestsPerSecond);

@@ -1,4 +1,0 @@
-namespace Scalewise.Simulator;
-
-/// <summary>One phase of a <see cref="PhasedLoadProfile"/>: a constant arrival rate held for a duration.</summary>
-public sealed record LoadPhase(TimeSpan Duration, double RequestsPerSecond);

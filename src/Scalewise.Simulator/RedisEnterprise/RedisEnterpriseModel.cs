@@ -1,0 +1,16 @@
+namespace Scalewise.Simulator.RedisEnterprise;
+
+/// <summary>
+/// How a simulated Azure Managed Redis cluster behaves. <see cref="SkusForScaling"/> null means every SKU of
+/// <see cref="RedisEnterpriseSkuOption.DefaultCatalog"/> other than the current one; a zero <see cref="ScalingDelay"/> means
+/// <see cref="DefaultScalingDelay"/>.
+/// </summary>
+public sealed record RedisEnterpriseModel(
+    string Location = "West US",
+    TimeSpan ScalingDelay = default,
+    IReadOnlyList<RedisEnterpriseSkuOption>? SkusForScaling = null)
+{
+    public static readonly TimeSpan DefaultScalingDelay = TimeSpan.FromMinutes(15);
+
+    public TimeSpan ScalingDelay { get; init; } = ScalingDelay == TimeSpan.Zero ? DefaultScalingDelay : ScalingDelay;
+}

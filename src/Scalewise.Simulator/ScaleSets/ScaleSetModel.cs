@@ -1,0 +1,53 @@
+namespace Scalewise.Simulator.ScaleSets;
+
+/// <summary>
+/// How a simulated scale set behaves. <paramref name="ProvisioningDelay"/> left at its default (zero)
+/// means <see cref="DefaultProvisioningDelay"/>; pass <c>TimeSpan.FromTicks(1)</c> for near-instant provisioning.
+/// <paramref name="BytesPerRequest"/> turns requests into the "Network In Total" metric.
+/// </summary>
+public sealed record ScaleSetModel(
+    string Sku = "Standard_D2s_v3",
+    string Location = "westus",
+    double RequestsPerSecondPerInstance = 20,
+    TimeSpan ProvisioningDelay = default,
+    double BaselineCpuPercent = 5,
+    double BytesPerRequest = 4096)
+{
+    /// <summary>How long a scale operation takes when the model does not say.</summary>
+    public static readonly TimeSpan DefaultProvisioningDelay = TimeSpan.FromMinutes(3);
+
+    public TimeSpan ProvisioningDelay { get; init; } = ProvisioningDelay == TimeSpan.Zero ? DefaultProvisioningDelay : ProvisioningDelay;
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Sku))
+        {
+            throw new ArgumentException("ScaleSetModel.Sku must name a VM size, e.g. Standard_D2s_v3.", nameof(Sku));
+        }
+
+        if (string.IsNullOrWhiteSpace(Location))
+        {
+            throw new ArgumentException("ScaleSetModel.Location must name a region, e.g. westus.", nameof(Location));
+        }
+
+        if (!(RequestsPerSecondPerInstance > 0) || !double.IsFinite(RequestsPerSecondPerInstance))
+        {
+            throw new ArgumentException($"ScaleSetModel.RequestsPerSecondPerInstance is {RequestsPerSecondPerInstance}; it must be a finite number > 0.", nameof(RequestsPerSecondPerInstance));
+        }
+
+        if (ProvisioningDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ScaleSetModel.ProvisioningDelay is {ProvisioningDelay}; it must not be negative.", nameof(ProvisioningDelay));
+        }
+
+        if (!(BaselineCpuPercent >= 0 && BaselineCpuPercent <= 100))
+        {
+            throw new ArgumentException($"ScaleSetModel.BaselineCpuPercent is {BaselineCpuPercent}; it must be between 0 and 100.", nameof(BaselineCpuPercent));
+        }
+
+        if (!(BytesPerRequest >= 0) || !double.IsFinite(BytesPerRequest))
+        {
+            throw new ArgumentException($"ScaleSetModel.BytesPerRequest is {BytesPerRequest}; it must be a finite number >= 0.", nameof(BytesPerRequest));
+        }
+    }
+}
