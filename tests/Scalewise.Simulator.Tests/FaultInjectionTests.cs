@@ -10,7 +10,7 @@ namespace Scalewise.Simulator.Tests;
 
 public sealed class FaultInjectionTests
 {
-    private const string ScaleUp = """{"sku":{"name":"Standard","family":"C","capacity":2}}""";
+    private const string ScaleUp = """{"properties":{"sku":{"name":"Standard","family":"C","capacity":2}}}""";
 
     [Fact]
     public async Task Throttle_MatchingPatch_Is429WithRetryAfterThenPasses()

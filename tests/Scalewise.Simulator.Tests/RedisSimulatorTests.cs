@@ -35,7 +35,7 @@ public sealed class RedisSimulatorTests
         await using var harness = await SimulatorHarness.StartAsync();
         var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Premium, 1, 2), new RedisCacheModel(ScalingDelayPerShard: TimeSpan.FromMinutes(10)));
 
-        using var response = await PatchAsync(harness, Ids.Cache, """{"sku":{"name":"Premium","family":"P","capacity":2}}""");
+        using var response = await PatchAsync(harness, Ids.Cache, """{"properties":{"sku":{"name":"Premium","family":"P","capacity":2}}}""");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         JsonShape.AssertCovers(RestExamples.Response200Body("redis/RedisCacheUpdate.json"), body, "$.properties.accessKeys");
         harness.Time.Advance(TimeSpan.FromMinutes(19));
@@ -65,11 +65,11 @@ public sealed class RedisSimulatorTests
     }
 
     [Theory]
-    [InlineData("Standard", "C", 2, """{"sku":{"name":"Basic","family":"C","capacity":2}}""", "lower tier")]
-    [InlineData("Basic", "C", 1, """{"sku":{"name":"Standard","family":"C","capacity":2}}""", "same size")]
-    [InlineData("Basic", "C", 1, """{"sku":{"name":"Premium","family":"P","capacity":1}}""", "Standard first")]
-    [InlineData("Standard", "C", 1, """{"sku":{"name":"Standard","family":"C","capacity":0}}""", "C0")]
-    [InlineData("Standard", "C", 1, """{"sku":{"name":"Premium","family":"P","capacity":1},"properties":{"shardCount":2}}""", "same operation")]
+    [InlineData("Standard", "C", 2, """{"properties":{"sku":{"name":"Basic","family":"C","capacity":2}}}""", "lower tier")]
+    [InlineData("Basic", "C", 1, """{"properties":{"sku":{"name":"Standard","family":"C","capacity":2}}}""", "same size")]
+    [InlineData("Basic", "C", 1, """{"properties":{"sku":{"name":"Premium","family":"P","capacity":1}}}""", "Standard first")]
+    [InlineData("Standard", "C", 1, """{"properties":{"sku":{"name":"Standard","family":"C","capacity":0}}}""", "C0")]
+    [InlineData("Standard", "C", 1, """{"properties":{"sku":{"name":"Premium","family":"P","capacity":1},"shardCount":2}}""", "same operation")]
     [InlineData("Standard", "C", 1, """{"properties":{"shardCount":2}}""", "Premium")]
     public async Task PatchCache_MoveAzureRefuses_Is400WithArmErrorAndNoChange(string tier, string family, int capacity, string patch, string says)
     {
@@ -88,13 +88,30 @@ public sealed class RedisSimulatorTests
     }
 
     [Fact]
+    public async Task PatchCache_TopLevelSku_Is400NamingSkuAndCacheUnchanged()
+    {
+        // Redis_Update takes the SKU at properties.sku; Azure ignores a top-level sku, so the simulator refuses it.
+        await using var harness = await SimulatorHarness.StartAsync();
+        var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Standard, 1));
+
+        using var response = await PatchAsync(harness, Ids.Cache, """{"sku":{"name":"Standard","family":"C","capacity":2}}""");
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("sku", error["target"]!.GetValue<string>());
+        Assert.Contains("properties.sku", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(new RedisSku(RedisTier.Standard, 1), cache.Sku);
+        Assert.Equal("Succeeded", cache.ProvisioningState);
+    }
+
+    [Fact]
     public async Task PatchCache_WhileScaling_Is409Conflict()
     {
         await using var harness = await SimulatorHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Standard, 1));
 
-        using var first = await PatchAsync(harness, Ids.Cache, """{"sku":{"name":"Standard","family":"C","capacity":2}}""");
-        using var second = await PatchAsync(harness, Ids.Cache, """{"sku":{"name":"Standard","family":"C","capacity":3}}""");
+        using var first = await PatchAsync(harness, Ids.Cache, """{"properties":{"sku":{"name":"Standard","family":"C","capacity":2}}}""");
+        using var second = await PatchAsync(harness, Ids.Cache, """{"properties":{"sku":{"name":"Standard","family":"C","capacity":3}}}""");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -144,7 +161,7 @@ public sealed class RedisSimulatorTests
         cache.SetLoad(new ConstantLoadProfile(8000));
         harness.Time.Advance(TimeSpan.FromMinutes(10));
         var before = harness.Time.GetUtcNow();
-        using var patch = await PatchAsync(harness, Ids.Cache, """{"sku":{"name":"Standard","family":"C","capacity":3}}""");
+        using var patch = await PatchAsync(harness, Ids.Cache, """{"properties":{"sku":{"name":"Standard","family":"C","capacity":3}}}""");
         harness.Time.Advance(TimeSpan.FromMinutes(15));
         var now = harness.Time.GetUtcNow();
 

@@ -12,7 +12,7 @@ namespace Scalewise.Azure.Targets;
 
 /// <summary>
 /// Azure Cache for Redis through the ARM REST API (api-version 2024-11-01; there is no Redis management SDK here), over the
-/// connection's shared pipeline: GET for SKU, shards and provisioning state, PATCH <c>sku</c> / <c>properties.shardCount</c> to
+/// connection's shared pipeline: GET for SKU, shards and provisioning state, PATCH <c>properties.sku</c> / <c>properties.shardCount</c> to
 /// scale, POST <c>export</c> for an RDB snapshot to blob storage.
 /// </summary>
 public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmTargetOptions> options, ILogger<RedisCacheController> logger) : IRedisCacheController
@@ -42,14 +42,17 @@ public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmT
             throw new ArgumentException(invalid, nameof(target));
         }
 
-        var body = new JsonObject
+        // Redis_Update (RedisUpdateParameters) takes the SKU at properties.sku; a top-level sku is not in the definition.
+        var properties = new JsonObject
         {
             ["sku"] = new JsonObject { ["name"] = target.Name, ["family"] = target.Family, ["capacity"] = target.Capacity },
         };
         if (target.IsClustered)
         {
-            body["properties"] = new JsonObject { ["shardCount"] = target.ShardCount };
+            properties["shardCount"] = target.ShardCount;
         }
+
+        var body = new JsonObject { ["properties"] = properties };
 
         await rest.SendAsync(RequestMethod.Patch, resourceId, null, ApiVersion, body, "scale to " + target, cancellationToken).ConfigureAwait(false);
         Log.RedisScaleStarted(logger, resourceId, target);

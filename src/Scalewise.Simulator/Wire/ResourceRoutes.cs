@@ -39,14 +39,21 @@ internal sealed class ResourceRoutes(Estate estate)
                 return;
             }
 
+            if (body.ContainsKey("sku"))
+            {
+                // Redis_Update has no top-level sku (Azure ignores it silently); refuse it so a wrong adapter cannot pass.
+                await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "sku is not a property of the Redis update parameters: send the SKU as properties.sku.", "sku").ConfigureAwait(false);
+                return;
+            }
+
             var current = cache.Sku;
             var target = current;
-            if (body["sku"] is JsonObject sku)
+            if (body["properties"]?["sku"] is JsonObject sku)
             {
                 var capacity = sku["capacity"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : -1;
                 if (!RedisSku.TryParse(sku["name"]?.ToString(), sku["family"]?.ToString(), capacity, null, out var parsed, out var error))
                 {
-                    await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "The sku is invalid: " + error, "sku").ConfigureAwait(false);
+                    await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "The sku is invalid: " + error, "properties.sku").ConfigureAwait(false);
                     return;
                 }
 
