@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
@@ -144,12 +146,30 @@ public sealed class VirtualMachineController(ArmClient arm, ILogger<VirtualMachi
         return deleted;
     }
 
-    /// <summary>"{disk}-{label}", cut to the 80 characters a snapshot name may have.</summary>
+    /// <summary>
+    /// "{disk}-{label}" when it fits the 80 characters a snapshot name may have. A longer disk name is cut, and a hash of
+    /// the whole disk name keeps two long names that share their start apart; the label (the time) is always kept whole,
+    /// so repeated runs never overwrite a snapshot. The name never ends in '-' or '.' (Azure refuses that).
+    /// </summary>
     internal static string SnapshotName(string diskName, string label)
     {
-        var name = $"{diskName}-{label}";
-        return name.Length <= 80 ? name : name[..80];
+        ArgumentException.ThrowIfNullOrEmpty(diskName);
+        ArgumentException.ThrowIfNullOrEmpty(label);
+        var suffix = "-" + label.Trim('-', '.');
+        if (diskName.Length + suffix.Length <= MaxSnapshotNameLength)
+        {
+            return diskName.TrimEnd('-', '.') + suffix;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(diskName)))[..8];
+        var room = Math.Max(0, MaxSnapshotNameLength - suffix.Length - hash.Length - 1);
+        var head = diskName[..Math.Min(room, diskName.Length)].TrimEnd('-', '.');
+        var name = (head.Length == 0 ? hash : head + "-" + hash) + suffix;
+        return name.Length <= MaxSnapshotNameLength ? name : name[..MaxSnapshotNameLength].TrimEnd('-', '.');
     }
+
+    /// <summary>Azure's limit on a snapshot's name (Microsoft.Compute/snapshots: 1-80 characters).</summary>
+    private const int MaxSnapshotNameLength = 80;
 
     private static DiskSnapshotInfo Info(SnapshotData data) =>
         new(data.Id?.ToString() ?? string.Empty, data.Name, data.CreationData?.SourceResourceId?.ToString() ?? string.Empty, data.ProvisioningState ?? string.Empty, data.TimeCreated);
