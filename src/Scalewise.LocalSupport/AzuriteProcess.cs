@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Scalewise.Simulator.Local;
+namespace Scalewise.LocalSupport;
 
 /// <summary>
 /// A private Azurite (Azure Storage emulator) on free loopback ports, started from the repository's
