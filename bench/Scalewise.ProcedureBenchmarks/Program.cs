@@ -14,10 +14,10 @@ using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
+using Scalewise.LocalSupport;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Hosting;
-using Scalewise.Simulator.Local;
 using Scalewise.Simulator.ScaleSets;
 
 var procedures = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Scalewise.Backtest;
+using Scalewise.Backtest.Strategies;
 using Scalewise.Core.Policies;
-using Scalewise.Core.Simulation;
 using Scalewise.Core.Traces;
 
 // Simulation speed in target-minutes per second: how many simulated minutes of one target (its metrics, the
@@ -70,7 +71,7 @@ return 0;
 
 void Measure(string name, int parallel, Func<ScalingStrategy> create)
 {
-    var warmUp = Backtest.Replay(trace, model, policy.Capacity, create(), keepSeries: false); // warm-up: JIT and tiering
+    var warmUp = Backtester.Replay(trace, model, policy.Capacity, create(), keepSeries: false); // warm-up: JIT and tiering
     var accuracy = warmUp.ForecastAccuracy is { } f ? string.Create(culture, $"{f.Mase:0.000} / {f.Smape:0.00}") : "";
     var replays = 0;
     using var process = Process.GetCurrentProcess();
@@ -78,7 +79,7 @@ void Measure(string name, int parallel, Func<ScalingStrategy> create)
     var watch = Stopwatch.StartNew();
     while (watch.Elapsed < budget)
     {
-        Parallel.For(0, parallel, _ => Backtest.Replay(trace, model, policy.Capacity, create(), keepSeries: false));
+        Parallel.For(0, parallel, _ => Backtester.Replay(trace, model, policy.Capacity, create(), keepSeries: false));
         replays += parallel;
     }
 

@@ -27,9 +27,14 @@ public static class ScalewiseAzureServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.Configure<ArmConnectionOptions>(configuration.GetSection(ArmConnectionOptions.SectionName));
-        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
-        services.Configure<ArmTargetOptions>(configuration.GetSection(ArmTargetOptions.SectionName));
+        // Every options class is bound once from its section; those with rules are checked when the host starts, and a
+        // failure names the setting (e.g. "Scalewise:Arm:Endpoint is '...', which is not an absolute https URL").
+        services.AddOptions<ArmConnectionOptions>().Bind(configuration.GetSection(ArmConnectionOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddOptions<ArmTargetOptions>().Bind(configuration.GetSection(ArmTargetOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArmConnectionOptions>, ArmConnectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new ArmConnection(sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
@@ -45,7 +50,7 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IForecastStore, TableForecastStore>();
         services.TryAddSingleton<ICapacityReportStore, TableCapacityReportStore>();
 
-        services.TryAddSingleton<IMetricReader>(sp => MetricReaderFactory.Create(sp, configuration.GetSection(MetricsOptions.SectionName)));
+        services.TryAddSingleton<IMetricReader>(MetricReaderFactory.Create);
         services.TryAddSingleton<ITargetController, ScaleSetController>();
         services.TryAddSingleton<IVirtualMachineController, VirtualMachineController>();
         services.TryAddSingleton<IRedisCacheController, RedisCacheController>();

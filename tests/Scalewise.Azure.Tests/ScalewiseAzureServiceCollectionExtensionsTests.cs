@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Scalewise.Azure.Metrics;
 using Scalewise.Azure.Notifications;
 using Scalewise.Azure.Tables;
@@ -87,10 +89,46 @@ public sealed class ScalewiseAzureServiceCollectionExtensionsTests(AzuriteFixtur
             ["Scalewise:Metrics:MaxConcurrentCalls"] = "0",
         });
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IMetricReader>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMetricReader>());
 
         Assert.Contains("Scalewise:Metrics:MaxConcurrentCalls", error.Message, StringComparison.Ordinal);
         Assert.Contains("1 or more", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/")]
+    [InlineData("management.azure.com")]
+    public async Task AddScalewiseAzure_ArmEndpointNotHttps_ExplainsWhichSettingIsWrong(string endpoint)
+    {
+        await using var provider = Build(new()
+        {
+            ["Scalewise:Arm:StaticBearerToken"] = "local",
+            ["Scalewise:Arm:Endpoint"] = endpoint,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMetricReader>());
+
+        Assert.Contains("Scalewise:Arm:Endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not an absolute https URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddScalewiseAzure_BatchEndpointNotAUrl_StopsTheHostAtStartNamingTheSetting()
+    {
+        using var host = Host.CreateDefaultBuilder()
+            .ConfigureAppConfiguration(builder => builder.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Scalewise:Arm:StaticBearerToken"] = "local",
+                ["Scalewise:Metrics:UseBatch"] = "true",
+                ["Scalewise:Metrics:BatchEndpoint"] = "not a url",
+            }))
+            .ConfigureServices((context, services) => services.AddScalewiseAzure(context.Configuration))
+            .Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Scalewise:Metrics:BatchEndpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not an absolute URL", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 using Scalewise.Azure.Tables;
 using Scalewise.Cli.Local;
 using Scalewise.Core.Ports;
+using Scalewise.LocalSupport;
 using Scalewise.Orchestrations.Api;
-using Scalewise.Simulator.Local;
 
 namespace Scalewise.Cli.Tests;
 

@@ -6,10 +6,10 @@ using Scalewise.Azure;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
+using Scalewise.LocalSupport;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Simulator.Hosting;
-using Scalewise.Simulator.Local;
 using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Orchestrations.Tests;

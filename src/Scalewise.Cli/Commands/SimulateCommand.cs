@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Scalewise.Backtest;
+using Scalewise.Backtest.Strategies;
 using Scalewise.Cli.Reports;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Serialization;
-using Scalewise.Core.Simulation;
 using Scalewise.Core.Traces;
 using Spectre.Console;
 
@@ -114,7 +115,7 @@ public static class SimulateCommand
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = Backtest.Run(trace, targetModel, policy.Capacity, strategies, keepSeries: reportDirectory is not null);
+        var result = Backtester.Run(trace, targetModel, policy.Capacity, strategies, keepSeries: reportDirectory is not null);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         var simulationReport = SimulationReport.From(traceFile.Name, policyFile.Name, result) with { Calibration = calibration };

@@ -16,12 +16,12 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Serialization;
 using Scalewise.Core.Targets;
+using Scalewise.LocalSupport;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Hosting;
-using Scalewise.Simulator.Local;
 using Spectre.Console;
 
 namespace Scalewise.Cli.Local;

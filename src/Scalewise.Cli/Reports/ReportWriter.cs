@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Scalewise.Backtest;
 using Scalewise.Core.Serialization;
-using Scalewise.Core.Simulation;
 
 namespace Scalewise.Cli.Reports;
 

@@ -1,4 +1,5 @@
-using Scalewise.Core.Simulation;
+
+using Scalewise.Backtest;
 
 namespace Scalewise.Cli.Reports;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Scalewise.Core.Simulation;
+using Scalewise.Backtest.Strategies;
 
 namespace Scalewise.Cli.Reports;
 

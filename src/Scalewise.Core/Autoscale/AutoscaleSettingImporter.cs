@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Scalewise.Core.Metrics;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Targets;
+using static Scalewise.Core.Autoscale.AutoscaleJson;
 
 namespace Scalewise.Core.Autoscale;
 
@@ -22,18 +21,6 @@ public static partial class AutoscaleSettingImporter
 {
     /// <summary>Azure autoscale has no warm-up: new instances count as soon as they run.</summary>
     public const string ImportedWarmUp = "PT0S";
-
-    private static readonly Dictionary<string, TimeAggregation> Statistics = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Average"] = TimeAggregation.Average,
-        ["Min"] = TimeAggregation.Minimum,
-        ["Minimum"] = TimeAggregation.Minimum,
-        ["Max"] = TimeAggregation.Maximum,
-        ["Maximum"] = TimeAggregation.Maximum,
-        ["Sum"] = TimeAggregation.Total,
-        ["Total"] = TimeAggregation.Total,
-        ["Count"] = TimeAggregation.Count,
-    };
 
     public static AutoscaleImport Import(string json, string? policyId = null)
     {
@@ -73,7 +60,7 @@ public static partial class AutoscaleSettingImporter
                 $"'{target}' is not a resource Scalewise can size; it sizes virtual machine scale sets (Microsoft.Compute/virtualMachineScaleSets), virtual machines (Microsoft.Compute/virtualMachines) and Azure Cache for Redis (Microsoft.Cache/redis)."));
         }
 
-        var id = policyId ?? Slug(target[(target.LastIndexOf('/') + 1)..], PolicyValidator.MaximumIdLength);
+        var id = policyId ?? AutoscaleNames.Slug(target[(target.LastIndexOf('/') + 1)..], PolicyValidator.MaximumIdLength);
         if (string.IsNullOrEmpty(id))
         {
             return Failed(new PolicyError("$.id", "no policy id can be made from the target's name; give one (--id)."));
@@ -124,7 +111,7 @@ public static partial class AutoscaleSettingImporter
             for (var i = 0; i < sourceRules.GetArrayLength(); i++)
             {
                 var source = Path(profilePath + ".rules", i);
-                if (MapRule(sourceRules[i], source, target, names, warnings) is { } rule)
+                if (AutoscaleRuleMapper.MapRule(sourceRules[i], source, target, names, warnings) is { } rule)
                 {
                     rules.Add((rule, source));
                 }
@@ -183,191 +170,6 @@ public static partial class AutoscaleSettingImporter
             }
         }
     }
-
-    private static JsonObject? MapRule(JsonElement rule, string path, string target, HashSet<string> names, List<AutoscaleImportWarning> warnings)
-    {
-        if (rule.ValueKind != JsonValueKind.Object
-            || !rule.TryGetProperty("metricTrigger", out var trigger) || trigger.ValueKind != JsonValueKind.Object
-            || !rule.TryGetProperty("scaleAction", out var action) || action.ValueKind != JsonValueKind.Object)
-        {
-            warnings.Add(new(path, "the rule was not imported: it needs a \"metricTrigger\" and a \"scaleAction\" object."));
-            return null;
-        }
-
-        var metricName = String(trigger, "metricName");
-        if (string.IsNullOrEmpty(metricName))
-        {
-            warnings.Add(new(path + ".metricTrigger.metricName", "the rule was not imported: it names no metric."));
-            return null;
-        }
-
-        JsonArray? filters = null;
-        if (trigger.TryGetProperty("dimensions", out var dimensions) && dimensions.ValueKind == JsonValueKind.Array && dimensions.GetArrayLength() > 0)
-        {
-            filters = MapDimensions(dimensions, path + ".metricTrigger.dimensions", warnings);
-            if (filters is null)
-            {
-                return null;
-            }
-        }
-
-        var statisticText = String(trigger, "statistic");
-        var aggregationText = String(trigger, "timeAggregation");
-        var operatorText = String(trigger, "operator");
-        if (statisticText is null || !Statistics.TryGetValue(statisticText, out var statistic))
-        {
-            warnings.Add(new(path + ".metricTrigger.statistic", $"the rule was not imported: statistic '{statisticText}' is not one of Average, Min, Max, Sum, Count."));
-            return null;
-        }
-
-        if (!Enum.TryParse<TimeAggregation>(aggregationText, ignoreCase: true, out var aggregation) || !Enum.IsDefined(aggregation))
-        {
-            warnings.Add(new(path + ".metricTrigger.timeAggregation", $"the rule was not imported: time aggregation '{aggregationText}' is not one of {string.Join(", ", Enum.GetNames<TimeAggregation>())}."));
-            return null;
-        }
-
-        if (!Enum.TryParse<ComparisonOperator>(operatorText, ignoreCase: true, out var comparison) || !Enum.IsDefined(comparison))
-        {
-            warnings.Add(new(path + ".metricTrigger.operator", $"the rule was not imported: operator '{operatorText}' is not one of {string.Join(", ", Enum.GetNames<ComparisonOperator>())}."));
-            return null;
-        }
-
-        if (Number(trigger, "threshold") is not { } threshold)
-        {
-            warnings.Add(new(path + ".metricTrigger.threshold", "the rule was not imported: it has no numeric threshold."));
-            return null;
-        }
-
-        var directionText = String(action, "direction");
-        if (!Enum.TryParse<ScaleDirection>(directionText, ignoreCase: true, out var direction) || direction is not (ScaleDirection.Increase or ScaleDirection.Decrease))
-        {
-            warnings.Add(new(path + ".scaleAction.direction", $"the rule was not imported: direction '{directionText}' does not move capacity."));
-            return null;
-        }
-
-        var newAction = MapAction(action, path + ".scaleAction", direction, warnings);
-        if (newAction is null)
-        {
-            return null;
-        }
-
-        var newTrigger = new JsonObject { ["metricName"] = metricName };
-        if (String(trigger, "metricNamespace") is { Length: > 0 } metricNamespace)
-        {
-            newTrigger["metricNamespace"] = metricNamespace;
-        }
-
-        if (String(trigger, "metricResourceUri") is { Length: > 0 } metricResource && !string.Equals(metricResource, target, StringComparison.OrdinalIgnoreCase))
-        {
-            newTrigger["metricResourceId"] = metricResource;
-        }
-
-        newTrigger["statistic"] = statistic.ToString();
-        newTrigger["timeAggregation"] = aggregation.ToString();
-        newTrigger["timeGrain"] = String(trigger, "timeGrain");
-        newTrigger["timeWindow"] = String(trigger, "timeWindow");
-        newTrigger["operator"] = comparison.ToString();
-        newTrigger["threshold"] = threshold;
-        if (filters is not null)
-        {
-            newTrigger["dimensions"] = filters;
-        }
-
-        if (trigger.TryGetProperty("dividePerInstance", out var divide) && divide.ValueKind == JsonValueKind.True)
-        {
-            newTrigger["dividePerInstance"] = true;
-        }
-
-        var baseName = $"{(direction == ScaleDirection.Increase ? "scale-out" : "scale-in")}-{Slug(metricName, 40)}".TrimEnd('-');
-        var name = baseName;
-        for (var n = 2; !names.Add(name); n++)
-        {
-            name = string.Create(CultureInfo.InvariantCulture, $"{baseName}-{n}");
-        }
-
-        return new JsonObject
-        {
-            ["name"] = name,
-            ["trigger"] = newTrigger,
-            ["action"] = newAction,
-        };
-    }
-
-    /// <summary>The scale action: ChangeCount, PercentChangeCount and ExactCount carry over; any other type leaves the rule out.</summary>
-    private static JsonObject? MapAction(JsonElement action, string path, ScaleDirection direction, List<AutoscaleImportWarning> warnings)
-    {
-        var typeText = String(action, "type") ?? nameof(ScaleActionType.ChangeCount);
-        var mapped = new JsonObject { ["direction"] = direction.ToString() };
-        var known = Enum.TryParse<ScaleActionType>(typeText, ignoreCase: true, out var type) && Enum.IsDefined(type) && !typeText.All(char.IsAsciiDigit);
-        if (known && type is ScaleActionType.PercentChangeCount)
-        {
-            if (Number(action, "value") is not { } percent)
-            {
-                warnings.Add(new(path + ".value", $"the rule was not imported: value {Raw(action, "value")} is not a percentage."));
-                return null;
-            }
-
-            (mapped["type"], mapped["changeCount"], mapped["percent"]) = (type.ToString(), 0, percent);
-        }
-        else if (known && type is ScaleActionType.ChangeCount or ScaleActionType.ExactCount)
-        {
-            if (Integer(action, "value") is not { } count)
-            {
-                warnings.Add(new(path + ".value", $"the rule was not imported: value {Raw(action, "value")} is not a whole number of instances."));
-                return null;
-            }
-
-            if (type == ScaleActionType.ExactCount)
-            {
-                (mapped["type"], mapped["changeCount"], mapped["exactCount"]) = (type.ToString(), 0, count);
-            }
-            else
-            {
-                mapped["changeCount"] = count;
-            }
-        }
-        else
-        {
-            var meaning = typeText.Equals("ServiceAllowedNextValue", StringComparison.OrdinalIgnoreCase)
-                ? "moves to the next size the service allows, which Scalewise cannot know for this target"
-                : $"uses the action type '{typeText}', which Azure autoscale rules do not have";
-            warnings.Add(new(path + ".type", $"the rule was not imported: it {meaning}; use ChangeCount, PercentChangeCount or ExactCount."));
-            return null;
-        }
-
-        mapped["cooldown"] = String(action, "cooldown");
-        return mapped;
-    }
-
-    /// <summary>Dimension filters (Azure writes DimensionName, Operator, Values); a filter that cannot be read leaves the rule out, as the rule would read another series without it.</summary>
-    private static JsonArray? MapDimensions(JsonElement dimensions, string path, List<AutoscaleImportWarning> warnings)
-    {
-        var filters = new JsonArray();
-        for (var i = 0; i < dimensions.GetArrayLength(); i++)
-        {
-            var dimension = dimensions[i];
-            var name = Field(dimension, "DimensionName");
-            var operatorText = Field(dimension, "Operator");
-            var values = List(dimension, "Values").Concat(List(dimension, "values")).ToList();
-            if (string.IsNullOrEmpty(name) || !Enum.TryParse<DimensionOperator>(operatorText, ignoreCase: true, out var comparison) || !Enum.IsDefined(comparison) || values.Count == 0)
-            {
-                warnings.Add(new(Path(path, i), $"the rule was not imported: the filter {dimension.GetRawText()} needs a dimension name, the operator Equals or NotEquals and at least one value, and without it the rule would read another series."));
-                return null;
-            }
-
-            filters.Add(new JsonObject
-            {
-                ["dimensionName"] = name,
-                ["operator"] = comparison.ToString(),
-                ["values"] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]),
-            });
-        }
-
-        return filters;
-    }
-
-    private static string? Field(JsonElement parent, string pascalName) =>
-        String(parent, pascalName) ?? String(parent, char.ToLowerInvariant(pascalName[0]) + pascalName[1..]);
 
     private static void AddUnmappedSettingWarnings(JsonElement setting, string at, List<AutoscaleImportWarning> warnings)
     {
@@ -500,75 +302,11 @@ public static partial class AutoscaleSettingImporter
         }
     }
 
-    private static IEnumerable<string> List(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText())
-            : [];
-
     private static TargetKind? KindOf(string resourceId) =>
         VmssId().IsMatch(resourceId) ? TargetKind.VirtualMachineScaleSet
         : VmId().IsMatch(resourceId) ? TargetKind.VirtualMachine
         : RedisId().IsMatch(resourceId) ? TargetKind.RedisCache
         : null;
-
-    /// <summary>Lowercase letters, digits and single hyphens, as policy ids and rule names are written.</summary>
-    private static string Slug(string text, int maximumLength)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
-            {
-                builder.Append(c);
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-
-        var slug = builder.ToString();
-        return (slug.Length > maximumLength ? slug[..maximumLength] : slug).Trim('-');
-    }
-
-    private static string Path(string array, int index) => string.Create(CultureInfo.InvariantCulture, $"{array}[{index}]");
-
-    private static string? String(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string Raw(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) ? value.GetRawText() : "(none)";
-
-    /// <summary>A whole number written as a number or, as Azure writes capacities and action values, as a string.</summary>
-    private static int? Integer(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetInt32(out var number) => number,
-            JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-    }
-
-    private static double? Number(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number => value.GetDouble(),
-            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-    }
 
     private static AutoscaleImport Failed(PolicyError error, IReadOnlyList<AutoscaleImportWarning>? warnings = null) => Failed([error], warnings);
 

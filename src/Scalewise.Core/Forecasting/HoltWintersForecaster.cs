@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace Scalewise.Core.Forecasting;
 
 /// <summary>
@@ -25,9 +23,6 @@ public sealed class HoltWintersForecaster : IDemandForecaster
     private const int FitDays = 7;
 
     private const int MaxFitRounds = 4;
-
-    // Candidates run side by side in the lanes of a Vector256.
-    private const int Lanes = 4;
 
     private static readonly double[] LevelGrid = [0, 0.01, 0.03, 0.1, 0.2, 0.4];
     private static readonly double[] DailyGrid = [0, 0.01, 0.05, 0.1, 0.2, 0.4];
@@ -70,7 +65,7 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         }
 
         var z = Transform(history);
-        var start = Initial(z);
+        var start = HoltWintersComponents.Initial(z);
         var origins = FitOrigins(z.Length, horizon);
 
         // What every candidate is judged by, made once: the actual demand of each hour (as Demand(z) gives it) and how
@@ -87,7 +82,7 @@ public sealed class HoltWintersForecaster : IDemandForecaster
             scored += Math.Min(horizon, z.Length - origin);
         }
 
-        var fit = new FitRun(z, demand, start, origins, horizon, scored);
+        var fit = new HoltWintersFitRun(z, demand, start, origins, horizon, scored, Multiplicative);
         var best = new HoltWintersParameters(0.03, 0.05, 0.1, 0.5);
         var bestLoss = double.PositiveInfinity;
         Sweep([best]);
@@ -125,7 +120,7 @@ public sealed class HoltWintersForecaster : IDemandForecaster
                 return;
             }
 
-            var losses = Losses(fit, candidates, bestLoss);
+            var losses = fit.Losses(candidates, bestLoss);
             for (var i = 0; i < candidates.Length; i++)
             {
                 if (losses[i] < bestLoss)
@@ -174,7 +169,7 @@ public sealed class HoltWintersForecaster : IDemandForecaster
         }
         else
         {
-            var start = Initial(z.AsSpan(0, history.Length));
+            var start = HoltWintersComponents.Initial(z.AsSpan(0, history.Length));
             (level, error) = (start.Level, 0.0);
             Array.Copy(start.Daily, daily, Day);
             Array.Copy(start.Weekly, weekly, Week);
@@ -246,121 +241,6 @@ public sealed class HoltWintersForecaster : IDemandForecaster
 
     private double Transform(double demand) => Multiplicative ? Math.Log(1 + Math.Max(0, demand)) : demand;
 
-    /// <summary>
-    /// For each candidate, runs the filter over the fit's history and returns the mean absolute error (in demand, not log
-    /// demand) of the forecasts for the next hours of the horizon from every fit origin: the error the forecasts will be
-    /// judged by. Up to <see cref="Lanes"/> candidates run side by side, one in each lane of a vector: each lane does the
-    /// very additions and multiplications, in the same order, that a run of its candidate alone does, so its error is the
-    /// same to the bit. Stops early, the errors then infinity, once no candidate of the lanes can come in under
-    /// <paramref name="bound"/>: each sum only grows, so a partial sum already at the bound means the whole is too.
-    /// </summary>
-    private double[] Losses(FitRun fit, HoltWintersParameters[] candidates, double bound)
-    {
-        var losses = new double[candidates.Length];
-        var daily = new Vector256<double>[Day];
-        var weekly = new Vector256<double>[Week];
-        for (var first = 0; first < candidates.Length; first += Lanes)
-        {
-            var count = Math.Min(Lanes, candidates.Length - first);
-            var lane = new HoltWintersParameters[Lanes];
-            for (var i = 0; i < Lanes; i++)
-            {
-                // Spare lanes repeat the last candidate; their results are not used.
-                lane[i] = candidates[first + Math.Min(i, count - 1)];
-            }
-
-            Run(fit, lane, count, bound, daily, weekly)[..count].CopyTo(losses.AsSpan(first, count));
-        }
-
-        return losses;
-    }
-
-    private ReadOnlySpan<double> Run(FitRun fit, HoltWintersParameters[] lane, int count, double bound, Vector256<double>[] daily, Vector256<double>[] weekly)
-    {
-        var (z, demand, origins, horizon) = (fit.Z, fit.Demand, fit.Origins, fit.Horizon);
-        var alpha = Vector256.Create(lane[0].Alpha, lane[1].Alpha, lane[2].Alpha, lane[3].Alpha);
-        var delta = Vector256.Create(lane[0].Delta, lane[1].Delta, lane[2].Delta, lane[3].Delta);
-        var omega = Vector256.Create(lane[0].Omega, lane[1].Omega, lane[2].Omega, lane[3].Omega);
-        var phi = Vector256.Create(lane[0].Phi, lane[1].Phi, lane[2].Phi, lane[3].Phi);
-        var level = Vector256.Create(fit.Start.Level);
-        for (var i = 0; i < Day; i++)
-        {
-            daily[i] = Vector256.Create(fit.Start.Daily[i]);
-        }
-
-        for (var i = 0; i < Week; i++)
-        {
-            weekly[i] = Vector256.Create(fit.Start.Weekly[i]);
-        }
-
-        var error = Vector256<double>.Zero;
-        var loss = Vector256<double>.Zero;
-        var next = 0;
-
-        // Lanes whose result is settled: spare ones, and those whose error already reached the bound (they lose; the
-        // log variant no longer computes their forecasts' demand, the costly part).
-        var settled = (1 << Lanes) - (1 << count);
-
-        // d and w are t % Day and t % Week, counted along.
-        var (d, w) = (0, 0);
-        for (var t = 0; t < z.Length; t++)
-        {
-            if (next < origins.Length && origins[next] == t)
-            {
-                next++;
-                var correction = error;
-                var (dh, wh) = (d, w);
-                var end = Math.Min(horizon, z.Length - t);
-                for (var h = 0; h < end; h++)
-                {
-                    correction *= phi;
-                    var ahead = level + daily[dh] + weekly[wh] + correction;
-                    loss += Vector256.Abs(Demand(ahead, settled) - Vector256.Create(demand[t + h]));
-                    (dh, wh) = (dh == Day - 1 ? 0 : dh + 1, wh == Week - 1 ? 0 : wh + 1);
-                }
-
-                settled |= Beyond(loss, fit.Scored, bound);
-                if (settled == (1 << Lanes) - 1)
-                {
-                    return [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
-                }
-            }
-
-            error = Vector256.Create(z[t]) - (level + daily[d] + weekly[w]);
-            level += alpha * error;
-            daily[d] += delta * error;
-            weekly[w] += omega * error;
-            (d, w) = (d == Day - 1 ? 0 : d + 1, w == Week - 1 ? 0 : w + 1);
-        }
-
-        var losses = new double[Lanes];
-        for (var i = 0; i < Lanes; i++)
-        {
-            losses[i] = (settled & (1 << i)) != 0 ? double.PositiveInfinity : fit.Scored == 0 ? 0 : loss[i] / fit.Scored;
-        }
-
-        return losses;
-    }
-
-    /// <summary>The lanes whose error so far, as a mean over all the hours scored, is already at the bound (one bit each).</summary>
-    private static int Beyond(Vector256<double> loss, int scored, double bound)
-    {
-        var beyond = 0;
-        for (var i = 0; i < Lanes; i++)
-        {
-            beyond |= loss[i] / scored >= bound ? 1 << i : 0;
-        }
-
-        return beyond;
-    }
-
-    /// <summary><see cref="Demand(double)"/> in each lane not <paramref name="settled"/> (0 in those).</summary>
-    private Vector256<double> Demand(Vector256<double> value, int settled) => Multiplicative
-        ? Vector256.Create(Exp(value, settled, 0), Exp(value, settled, 1), Exp(value, settled, 2), Exp(value, settled, 3))
-        : value;
-
-    private static double Exp(Vector256<double> value, int settled, int lane) => (settled & (1 << lane)) != 0 ? 0 : Math.Exp(value[lane]) - 1;
-
     private double Demand(double value) => Multiplicative ? Math.Exp(value) - 1 : value;
 
     /// <summary>Every <see cref="FitOriginStep"/> hours over the last <see cref="FitDays"/> days of the history, after the first week.</summary>
@@ -375,41 +255,5 @@ public sealed class HoltWintersForecaster : IDemandForecaster
 
         origins.Reverse();
         return [.. origins];
-    }
-
-    /// <summary>Starting components from the first weeks (up to two): their mean level, mean hour-of-day profile, and the rest by hour of week.</summary>
-    private static State Initial(ReadOnlySpan<double> z)
-    {
-        var weeks = Math.Min(2, z.Length / Week);
-        var span = weeks * Week;
-        var state = new State { Level = z[..span].ToArray().Average() };
-        var dayMeans = new double[span / Day];
-        for (var day = 0; day < dayMeans.Length; day++)
-        {
-            dayMeans[day] = z.Slice(day * Day, Day).ToArray().Average();
-        }
-
-        for (var t = 0; t < span; t++)
-        {
-            state.Daily[t % Day] += (z[t] - dayMeans[t / Day]) / (span / Day);
-        }
-
-        for (var t = 0; t < span; t++)
-        {
-            state.Weekly[t % Week] += (z[t] - state.Level - state.Daily[t % Day]) / weeks;
-        }
-        return state;
-    }
-
-    /// <summary>The history a fit judges candidates on, transformed, with the demand and the origins it scores.</summary>
-    private sealed record FitRun(double[] Z, double[] Demand, State Start, int[] Origins, int Horizon, int Scored);
-
-    private sealed class State
-    {
-        public double Level { get; set; }
-
-        public double[] Daily { get; } = new double[Day];
-
-        public double[] Weekly { get; } = new double[Week];
     }
 }

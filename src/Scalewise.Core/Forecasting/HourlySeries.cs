@@ -75,7 +75,7 @@ public sealed class HourlySeries
     internal double[] RawValues => values;
 
     /// <summary>What <see cref="Filled"/> returns, made once, not to be changed.</summary>
-    internal double[] FilledValues => filled ??= Fill();
+    public double[] FilledValues => filled ??= Fill();
 
     private double[] Fill()
     {

@@ -6,7 +6,7 @@ namespace Scalewise.Core.Metrics;
 /// A window's points as a slice of a longer array, moved along instead of copied: the backtest reads a sliding window of
 /// the same per-minute points every simulated minute. The decision code reads it as a span.
 /// </summary>
-internal sealed class MetricPointSlice : IReadOnlyList<MetricPoint>
+public sealed class MetricPointSlice : IReadOnlyList<MetricPoint>
 {
     private MetricPoint[] points = [];
     private int start;

@@ -18,6 +18,20 @@ public sealed record ScaleSetModel(
 
     public TimeSpan ProvisioningDelay { get; init; } = ProvisioningDelay == TimeSpan.Zero ? DefaultProvisioningDelay : ProvisioningDelay;
 
+    /// <summary>
+    /// Average CPU across <paramref name="ready"/> serving instances under <paramref name="load"/> requests per second:
+    /// min(100, baseline + 100 × load / (ready × rps per instance)); 100 when load arrives and nothing serves.
+    /// </summary>
+    internal double CpuPercent(double load, int ready)
+    {
+        if (ready <= 0)
+        {
+            return load > 0 ? 100 : BaselineCpuPercent;
+        }
+
+        return Math.Min(100, BaselineCpuPercent + (100 * load / (ready * RequestsPerSecondPerInstance)));
+    }
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(Sku))

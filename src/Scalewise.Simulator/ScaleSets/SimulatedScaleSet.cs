@@ -20,7 +20,7 @@ public sealed class SimulatedScaleSet
     private readonly ILogger logger;
     private readonly Action<ScaleOperation> registerOperation;
     private readonly List<InstanceRecord> instances = [];
-    private readonly List<(DateTimeOffset At, int Ready)> readyTimeline = [];
+    private readonly ReadyTimeline readyTimeline;
     private readonly LoadTimeline offered = new();
     private readonly List<ScaleOperation> operations = [];
     private bool failNextProvisioning;
@@ -48,7 +48,7 @@ public sealed class SimulatedScaleSet
         }
 
         // The initial capacity and load stand for all time before creation, so history is never empty.
-        readyTimeline.Add((DateTimeOffset.MinValue, capacity));
+        readyTimeline = new ReadyTimeline(capacity);
     }
 
     public string ResourceId => ParsedId.Id;
@@ -86,7 +86,7 @@ public sealed class SimulatedScaleSet
             lock (gate)
             {
                 AdvanceLocked();
-                return readyTimeline[^1].Ready;
+                return readyTimeline.Current;
             }
         }
     }
@@ -335,7 +335,7 @@ public sealed class SimulatedScaleSet
 
         if (readyLost > 0)
         {
-            readyTimeline.Add((now, readyTimeline[^1].Ready - readyLost));
+            readyTimeline.Change(now, -readyLost);
         }
     }
 
@@ -358,7 +358,7 @@ public sealed class SimulatedScaleSet
             else
             {
                 instance.State = ProvisioningStates.Succeeded;
-                readyTimeline.Add((at, readyTimeline[^1].Ready + 1));
+                readyTimeline.Change(at, 1);
             }
         }
 
@@ -379,34 +379,15 @@ public sealed class SimulatedScaleSet
 
             // Like a real partial failure, the scale set itself still ends Succeeded.
             provisioningState = ProvisioningStates.Succeeded;
-            SimulatorLog.OperationEnded(logger, ResourceId, operation.Id, operation.Status, readyTimeline[^1].Ready);
+            SimulatorLog.OperationEnded(logger, ResourceId, operation.Id, operation.Status, readyTimeline.Current);
         }
     }
 
     private int DesiredCapacityLocked() => instances.Count(i => i.State != ProvisioningStates.Deleting);
 
-    private int ReadyAtLocked(DateTimeOffset time)
-    {
-        for (var i = readyTimeline.Count - 1; i >= 0; i--)
-        {
-            if (readyTimeline[i].At <= time)
-            {
-                return readyTimeline[i].Ready;
-            }
-        }
-
-        return readyTimeline[0].Ready;
-    }
+    private int ReadyAtLocked(DateTimeOffset time) => readyTimeline.At(time);
 
     private double LoadAtLocked(DateTimeOffset time) => offered.RequestsPerSecondAt(time);
 
-    private double CpuLocked(double load, int ready)
-    {
-        if (ready <= 0)
-        {
-            return load > 0 ? 100 : Model.BaselineCpuPercent;
-        }
-
-        return Math.Min(100, Model.BaselineCpuPercent + (100 * load / (ready * Model.RequestsPerSecondPerInstance)));
-    }
+    private double CpuLocked(double load, int ready) => Model.CpuPercent(load, ready);
 }

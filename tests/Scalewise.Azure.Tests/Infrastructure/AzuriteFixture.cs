@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Scalewise.Simulator.Local;
+using Scalewise.LocalSupport;
 
 namespace Scalewise.Azure.Tests.Infrastructure;
 

@@ -1,0 +1,20 @@
+namespace Scalewise.Backtest.Strategies;
+
+/// <summary>
+/// Baseline <c>react</c> (Chieu et al.): every minute, the capacity the last minute's load needed plus two instances
+/// of headroom, so the change is load minus capacity plus two. No cooldown.
+/// </summary>
+public sealed class ReactStrategy : ScalingStrategy
+{
+    public const int Headroom = 2;
+
+    public override string Name => "react";
+
+    public override CapacityRequest Decide(ReplayTick tick)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        return tick.Observed(SimulatedMetric.Requests, tick.Minute) is { } requests
+            ? new CapacityRequest(tick.Model.InstancesFor(requests) + Headroom)
+            : new CapacityRequest(tick.CurrentCapacity);
+    }
+}
