@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
-using Scalewise.Core.Simulation;
+using Scalewise.Backtest;
+using Scalewise.Backtest.Strategies;
 using Scalewise.Core.Traces;
 
 namespace Scalewise.Core.Tests.Decisions.Golden;
@@ -73,7 +74,7 @@ public sealed class DecisionGoldenMasterTests
         var policy = PolicyCalibration.ToModel(PolicyDocument.Parse(Samples.ExampleJson("web-default.json")).Policy!, model, 70).Policy;
         var recorder = new RecordingStrategy(new PolicyStrategy(policy), trace.Start);
 
-        Backtest.Replay(trace, model, policy.Capacity, recorder, keepSeries: false);
+        Backtester.Replay(trace, model, policy.Capacity, recorder, keepSeries: false);
 
         var text = new GoldenText();
         text.Section($"web-default.json calibrated to 70% on nasa95_per_minute.csv ({trace.Length} minutes)");
