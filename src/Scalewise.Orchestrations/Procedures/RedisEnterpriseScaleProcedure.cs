@@ -5,6 +5,7 @@ using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
 using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
+using static Scalewise.Orchestrations.Procedures.RedisEnterpriseSteps;
 
 namespace Scalewise.Orchestrations.Procedures;
 
@@ -21,10 +22,10 @@ public static class RedisEnterpriseScaleProcedure
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return (await ScaleAsync(ProcedureJournal.For(context, input), input)).ToSkuResult();
+        return (await RunStepsAsync(ProcedureJournal.For(context, input), input)).ToSkuResult();
     }
 
-    private static async Task<ProcedureEnd> ScaleAsync(ProcedureJournal journal, VerticalProcedureInput input)
+    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input)
     {
         var to = input.ToSku;
         var guard = await GuardAsync(journal, input);
@@ -62,22 +63,6 @@ public static class RedisEnterpriseScaleProcedure
         return await FinishAsync(journal, ProcedureOutcome.Succeeded, $"Scaled {from} → {to}: verified ({verified.Detail}).", finalSku: to);
     }
 
-    /// <summary>Asks for the SKU and waits for provisioning; null when the cluster reached it Succeeded, else what failed.</summary>
-    private static async Task<string?> MoveAsync(ProcedureJournal journal, VerticalProcedureInput input, RedisEnterpriseSkuChange change)
-    {
-        var label = change.Capacity is { } capacity ? $"SKU {change.Sku} capacity {capacity}" : $"SKU {change.Sku}";
-        var applied = await journal.RunStepAsync(Apply, () => ApplyAsync(journal, Apply, nameof(VerticalActivities.ScaleRedisEnterprise), change), a => a.Accepted ? $"{label}: {a.Detail}" : $"{label}: gave up after {ApplyAttempts} attempts: {a.Detail}");
-        if (!applied.Accepted)
-        {
-            return $"ARM did not accept {label}: {applied.Detail}";
-        }
-
-        var reached = await journal.RunStepAsync(WaitForProvisioning, () => WaitForClusterAsync(journal, input), c => Describe(c, input.ProvisioningTimeout));
-        return ProvisioningStates.IsSucceeded(reached.ProvisioningState) && string.Equals(reached.SkuName, change.Sku, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"{label} did not complete: {Describe(reached, input.ProvisioningTimeout)}";
-    }
-
     private static async Task<ProcedureEnd> RollBackAsync(ProcedureJournal journal, VerticalProcedureInput input, VerticalGuardOutcome guard, RedisEnterpriseSkuChange back, string failure)
     {
         var from = back.Sku;
@@ -112,20 +97,4 @@ public static class RedisEnterpriseScaleProcedure
             return await RollbackFailedAsync(journal, failure, ex, finalSku: from);
         }
     }
-
-    private static Task<IReadOnlyList<RedisEnterpriseSkuOption>> CheckSkuAsync(ProcedureJournal journal, string from, string to) =>
-        journal.RunStepAsync(
-            CheckSku,
-            () => journal.Context.CallActivityAsync<IReadOnlyList<RedisEnterpriseSkuOption>>(nameof(VerticalActivities.ListRedisEnterpriseSkus), journal.TargetResourceId, ArmRetry),
-            o => RedisEnterpriseSkus.Refusal(o, from, to) is { } why ? $"refused: {why}" : $"{to} is among the {o.Count} SKUs listSkusForScaling returns");
-
-    private static Task<RedisEnterpriseState> ReadClusterAsync(ProcedureJournal journal) =>
-        journal.Context.CallActivityAsync<RedisEnterpriseState>(nameof(VerticalActivities.ReadRedisEnterprise), journal.TargetResourceId, ArmRetry);
-
-    private static Task<RedisEnterpriseState> WaitForClusterAsync(ProcedureJournal journal, VerticalProcedureInput input) =>
-        PollAsync<RedisEnterpriseState>(journal, WaitForProvisioning, nameof(VerticalActivities.ReadRedisEnterprise), input.TargetResourceId, input.PollInterval, input.ProvisioningTimeout, c => c.IsProvisioningTerminal, c => $"{c.SkuName}, {c.ProvisioningState}");
-
-    private static string Describe(RedisEnterpriseState cluster, TimeSpan budget) => cluster.IsProvisioningTerminal
-        ? $"{cluster.SkuName}, {cluster.ProvisioningState}"
-        : $"{cluster.SkuName}, still {cluster.ProvisioningState} when the {budget.TotalMinutes:0.#} min budget ran out";
 }
