@@ -4,7 +4,6 @@ using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 using static Scalewise.Orchestrations.Procedures.RedisEnterpriseSteps;
 
 namespace Scalewise.Orchestrations.Procedures;
