@@ -13,4 +13,6 @@ public static class ProvisioningStates
         string.Equals(state, Succeeded, StringComparison.OrdinalIgnoreCase)
         || string.Equals(state, Failed, StringComparison.OrdinalIgnoreCase)
         || string.Equals(state, Canceled, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsSucceeded(string? state) => string.Equals(state, Succeeded, StringComparison.OrdinalIgnoreCase);
 }

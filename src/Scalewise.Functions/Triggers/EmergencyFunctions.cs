@@ -6,7 +6,7 @@ using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Functions.Triggers;
 
-/// <summary>The emergency scale-up's orchestrator and its aftermath activities: thin wrappers over the shared registry.</summary>
+/// <summary>The emergency scale-up's orchestrator and its aftermath activities: thin wrappers over the entries of <see cref="Scalewise.Orchestrations.ScalewiseTasks"/>.</summary>
 public sealed class EmergencyFunctions(EmergencyActivities activities)
 {
     [Function(nameof(EmergencyScaleUp))]

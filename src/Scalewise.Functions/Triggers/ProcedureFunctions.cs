@@ -9,7 +9,7 @@ using Scalewise.Orchestrations.Procedures;
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>
-/// The orchestrator and activity functions: thin wrappers over <see cref="Scalewise.Orchestrations.ScalewiseTasks"/>
+/// The orchestrator and activity functions: thin wrappers over the entries of <see cref="Scalewise.Orchestrations.ScalewiseTasks"/>
 /// so that the Functions host and the local runner run the same code under the same names.
 /// </summary>
 public sealed class ProcedureFunctions(ProcedureActivities activities)

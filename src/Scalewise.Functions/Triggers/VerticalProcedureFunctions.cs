@@ -8,8 +8,8 @@ using Scalewise.Orchestrations.Procedures;
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>
-/// The vertical procedures' orchestrator and activity functions: thin wrappers over
-/// <see cref="VerticalProcedureTasks"/>, under the same names the local runner registers.
+/// The vertical procedures' orchestrator and activity functions: thin wrappers over the entries of
+/// <see cref="Scalewise.Orchestrations.ScalewiseTasks"/>, under the same names the local runner registers.
 /// </summary>
 public sealed class VerticalProcedureFunctions(VerticalActivities activities)
 {

@@ -14,7 +14,7 @@ internal static class ApprovalWait
 {
     public static async Task<ApprovalAnswer?> WaitAsync(TaskOrchestrationContext context, ApprovalRequest request, ProcedureStatus status, TimeSpan pollInterval)
     {
-        await context.CallActivityAsync<bool>(nameof(ProcedureActivities.OpenApproval), request, ScaleProcedure.StorageRetry);
+        await context.CallActivityAsync<bool>(nameof(ProcedureActivities.OpenApproval), request, ProcedureSteps.StorageRetry);
         context.SetCustomStatus(status);
 
         var polls = (int)Math.Ceiling((request.Deadline - request.OpenedAt) / pollInterval);
@@ -22,7 +22,7 @@ internal static class ApprovalWait
         {
             var remaining = request.Deadline - new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
             await context.CreateTimer(remaining < pollInterval ? remaining : pollInterval, CancellationToken.None);
-            if (await context.CallActivityAsync<ApprovalAnswer?>(nameof(ProcedureActivities.ReadApproval), context.InstanceId, ScaleProcedure.StorageRetry) is { } answer)
+            if (await context.CallActivityAsync<ApprovalAnswer?>(nameof(ProcedureActivities.ReadApproval), context.InstanceId, ProcedureSteps.StorageRetry) is { } answer)
             {
                 return answer;
             }

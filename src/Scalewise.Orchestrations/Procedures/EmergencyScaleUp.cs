@@ -3,6 +3,7 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Reports;
 using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
+using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
 
 namespace Scalewise.Orchestrations.Procedures;
 
@@ -22,42 +23,16 @@ public static class EmergencyScaleUp
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var procedure = input.Procedure;
-        var journal = new ProcedureJournal(context, procedure);
-
-        var guard = await CapacityChangeSteps.GuardAsync(context, journal, procedure);
-        journal.FromCapacity = guard.CurrentCapacity;
-        if (!guard.Allowed)
+        var journal = ProcedureJournal.For(context, procedure);
+        if (await ScaleProcedure.GuardCapacityAsync(journal, procedure) is { } refused)
         {
-            var refused = await CapacityChangeSteps.FinishAsync(context, journal, ProcedureOutcome.Cancelled, guard.CurrentCapacity, $"Not started: {guard.Reason}.");
-            return new EmergencyScaleUpResult(refused, null);
+            return new EmergencyScaleUpResult(refused.ToCapacityResult(), null);
         }
 
-        var result = await CapacityChangeSteps.ChangeAsync(context, journal, procedure, () => VerifyQuicklyAsync(context, journal, input));
-        var report = await ReportAsync(context, journal, input, result);
-        return new EmergencyScaleUpResult(result, report);
-    }
-
-    /// <summary>Checks right away and then every <see cref="EmergencyScaleUpInput.VerifyInterval"/>, at most <see cref="EmergencyScaleUpInput.VerifyChecks"/> times; passes at the first check that passes.</summary>
-    private static Task<VerificationResult> VerifyQuicklyAsync(TaskOrchestrationContext context, ProcedureJournal journal, EmergencyScaleUpInput input)
-    {
-        var change = new CapacityChange(input.Procedure.TargetResourceId, input.Procedure.ToCapacity);
-        var checks = Math.Max(1, input.VerifyChecks);
-        var made = 0;
-        return journal.RunStepAsync(
-            Verify,
-            async () =>
-            {
-                var verification = await context.CallActivityAsync<VerificationResult>(nameof(ProcedureActivities.VerifyTarget), change, ScaleProcedure.ArmRetry);
-                for (made = 1; made < checks && !verification.Passed; made++)
-                {
-                    context.SetCustomStatus(new ProcedureStatus(Verify, $"check {made} of {checks}: {verification.Detail}", journal.FromCapacity, change.Capacity));
-                    await context.CreateTimer(input.VerifyInterval, CancellationToken.None);
-                    verification = await context.CallActivityAsync<VerificationResult>(nameof(ProcedureActivities.VerifyTarget), change, ScaleProcedure.ArmRetry);
-                }
-
-                return verification;
-            },
-            v => $"{CapacityChangeSteps.DescribeVerification(v)} (check {made} of {checks})");
+        var expected = new CapacityChange(procedure.TargetResourceId, procedure.ToCapacity);
+        var changed = await ScaleProcedure.ChangeCapacityAsync(journal, procedure, warmUp: null, () => VerifyAsync(journal, nameof(ProcedureActivities.VerifyTarget), expected, Math.Max(1, input.VerifyChecks), input.VerifyInterval));
+        var result = changed.ToCapacityResult();
+        return new EmergencyScaleUpResult(result, await ReportAsync(context, journal, input, result));
     }
 
     /// <summary>
@@ -70,7 +45,7 @@ public static class EmergencyScaleUp
         var observeStarted = journal.Now();
         try
         {
-            var reading = await ObserveAsync(context, journal, input, result);
+            var reading = await ObserveAsync(journal, input, result);
             journal.AddStep(Observe, observeStarted, reading.Over
                 ? $"over: {reading.Detail}"
                 : $"still not over after {input.ObservationPeriod.TotalMinutes:0.#} min, reporting now: {reading.Detail}");
@@ -84,7 +59,7 @@ public static class EmergencyScaleUp
         CapacityReport? report = null;
         try
         {
-            context.SetCustomStatus(new ProcedureStatus(Report, "writing the capacity report", journal.FromCapacity, result.FinalCapacity));
+            journal.Show(Report, "writing the capacity report", toCapacity: result.FinalCapacity);
             var readyAt = result.Outcome == ProcedureOutcome.Succeeded ? result.Steps.LastOrDefault(s => s.Name == Verify)?.EndedAt : null;
             var request = new CapacityReportRequest(
                 procedure.PolicyId,
@@ -96,7 +71,7 @@ public static class EmergencyScaleUp
                 result.FromCapacity,
                 result.ToCapacity,
                 readyAt is { } ready ? journal.Now() - ready : null);
-            report = await context.CallActivityAsync<CapacityReport>(nameof(EmergencyActivities.WriteCapacityReport), request, ScaleProcedure.StorageRetry);
+            report = await context.CallActivityAsync<CapacityReport>(nameof(EmergencyActivities.WriteCapacityReport), request, StorageRetry);
             var notified = await context.CallActivityAsync<NotificationOutcome>(
                 nameof(EmergencyActivities.NotifyCapacityReport),
                 new CapacityReportNotice(journal.ToRecord(journal.Outcome, journal.Error), report));
@@ -108,23 +83,11 @@ public static class EmergencyScaleUp
         }
 
         await journal.SaveAsync(journal.Outcome, journal.Error);
-        context.SetCustomStatus(new ProcedureStatus(result.Outcome.ToString(), report?.Summary ?? result.Summary, journal.FromCapacity, result.FinalCapacity));
+        journal.Show(result.Outcome.ToString(), report?.Summary ?? result.Summary, toCapacity: result.FinalCapacity);
         return report;
     }
 
     /// <summary>Looks at the aftermath every <see cref="EmergencyScaleUpInput.ObservationInterval"/> until it is over; bounded by the observation period.</summary>
-    private static async Task<AftermathReading> ObserveAsync(TaskOrchestrationContext context, ProcedureJournal journal, EmergencyScaleUpInput input, ScaleProcedureResult result)
-    {
-        var policyId = input.Procedure.PolicyId;
-        var polls = input.ObservationInterval > TimeSpan.Zero ? (int)Math.Ceiling(input.ObservationPeriod / input.ObservationInterval) : 0;
-        var reading = await context.CallActivityAsync<AftermathReading>(nameof(EmergencyActivities.ObserveEmergency), policyId, ScaleProcedure.ArmRetry);
-        for (var poll = 0; poll < polls && !reading.Over; poll++)
-        {
-            context.SetCustomStatus(new ProcedureStatus(Observe, reading.Detail, journal.FromCapacity, result.FinalCapacity));
-            await context.CreateTimer(input.ObservationInterval, CancellationToken.None);
-            reading = await context.CallActivityAsync<AftermathReading>(nameof(EmergencyActivities.ObserveEmergency), policyId, ScaleProcedure.ArmRetry);
-        }
-
-        return reading;
-    }
+    private static Task<AftermathReading> ObserveAsync(ProcedureJournal journal, EmergencyScaleUpInput input, ScaleProcedureResult result) =>
+        PollAsync<AftermathReading>(journal, Observe, nameof(EmergencyActivities.ObserveEmergency), input.Procedure.PolicyId, input.ObservationInterval, input.ObservationPeriod, r => r.Over, r => r.Detail, toCapacity: result.FinalCapacity);
 }

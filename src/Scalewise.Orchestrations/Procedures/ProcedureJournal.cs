@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Scalewise.Core.Decisions;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Activities;
 
@@ -9,18 +10,33 @@ namespace Scalewise.Orchestrations.Procedures;
 /// procedure record in Table Storage after every step. Lives inside the orchestrator, so it uses only the
 /// context's clock and writes only through activities.
 /// </summary>
-internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScaleProcedureInput input)
+internal sealed class ProcedureJournal
 {
     private readonly List<ProcedureStep> steps = [];
-    private readonly DateTimeOffset startedAt = new(context.CurrentUtcDateTime, TimeSpan.Zero);
+    private readonly DateTimeOffset startedAt;
+    private readonly DecisionKind kind;
+    private readonly string reason;
+    private readonly string requestedBy;
 
-    public int FromCapacity { get; set; }
+    private ProcedureJournal(TaskOrchestrationContext context, string policyId, string targetResourceId, DecisionKind kind, string reason, string requestedBy, ProcedureProgress progress)
+    {
+        Context = context;
+        PolicyId = policyId;
+        TargetResourceId = targetResourceId;
+        this.kind = kind;
+        this.reason = reason;
+        this.requestedBy = requestedBy;
+        Progress = progress;
+        startedAt = Now();
+    }
 
-    /// <summary>The SKU a vertical procedure starts from, once its guard has read it.</summary>
-    public string? FromSku { get; set; }
+    public TaskOrchestrationContext Context { get; }
 
-    /// <summary>The SKU a vertical procedure sets out to reach.</summary>
-    public string? ToSku { get; init; }
+    public string PolicyId { get; }
+
+    public string TargetResourceId { get; }
+
+    public ProcedureProgress Progress { get; }
 
     /// <summary>When the procedure ended; set when its terminal outcome is recorded, so steps recorded after it (an emergency's report) keep it.</summary>
     public DateTimeOffset? EndedAt { get; set; }
@@ -33,9 +49,20 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
 
     public IReadOnlyList<ProcedureStep> Steps => steps;
 
+    public static ProcedureJournal For(TaskOrchestrationContext context, ScaleProcedureInput input) =>
+        new(context, input.PolicyId, input.TargetResourceId, input.Kind, input.Reason, input.RequestedBy, ProcedureProgress.ForCapacity(input.ToCapacity));
+
+    /// <summary>A SKU change's journal: its record keeps the SKU it moves to in front of the reason.</summary>
+    public static ProcedureJournal For(TaskOrchestrationContext context, VerticalProcedureInput input) =>
+        new(context, input.PolicyId, input.TargetResourceId, input.Kind, $"to {input.ToSku}: {input.Reason}", input.RequestedBy, ProcedureProgress.ForSku(input.ToSku));
+
+    /// <summary>Shows <paramref name="step"/> in the custom status, with the progress's capacities unless others are given.</summary>
+    public void Show(string step, string detail, int? fromCapacity = null, int? toCapacity = null) =>
+        Context.SetCustomStatus(new ProcedureStatus(step, detail, fromCapacity ?? Progress.FromCapacity, toCapacity ?? Progress.ToCapacity));
+
     public async Task<T> RunStepAsync<T>(string name, Func<Task<T>> step, Func<T, string> describe)
     {
-        context.SetCustomStatus(new ProcedureStatus(name, "running", FromCapacity, input.ToCapacity));
+        Show(name, "running");
         var started = Now();
         try
         {
@@ -66,22 +93,22 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
     public void AddStep(string name, DateTimeOffset started, string result) => steps.Add(new ProcedureStep(name, started, Now(), result));
 
     public ProcedureRecord ToRecord(ProcedureOutcome? outcome, string? error) => new(
-        context.InstanceId,
-        input.PolicyId,
-        input.TargetResourceId,
-        input.Kind,
-        FromCapacity,
-        input.ToCapacity,
-        input.Reason,
-        input.RequestedBy,
+        Context.InstanceId,
+        PolicyId,
+        TargetResourceId,
+        kind,
+        Progress.FromCapacity,
+        Progress.ToCapacity,
+        reason,
+        requestedBy,
         startedAt,
         outcome is null ? null : EndedAt ?? Now(),
         outcome,
         error,
         [.. steps])
     {
-        FromSku = FromSku,
-        ToSku = ToSku,
+        FromSku = Progress.FromSku,
+        ToSku = Progress.ToSku,
     };
 
     public Task SaveAsync(ProcedureOutcome? outcome, string? error)
@@ -92,8 +119,8 @@ internal sealed class ProcedureJournal(TaskOrchestrationContext context, ScalePr
             Error = error;
         }
 
-        return context.CallActivityAsync<bool>(nameof(ProcedureActivities.RecordProcedure), ToRecord(outcome, error), ScaleProcedure.StorageRetry);
+        return Context.CallActivityAsync<bool>(nameof(ProcedureActivities.RecordProcedure), ToRecord(outcome, error), ProcedureSteps.StorageRetry);
     }
 
-    public DateTimeOffset Now() => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+    public DateTimeOffset Now() => new(Context.CurrentUtcDateTime, TimeSpan.Zero);
 }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Redis;
 using Scalewise.Core.Targets;
 
 namespace Scalewise.Orchestrations.Procedures;
@@ -127,7 +128,7 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             timing.ProvisioningPollInterval,
             timing.ProvisioningTimeout,
             approval,
-            Math.Max(1, timing.TimeCompression));
+            timing.ToWallClock(RedisMovePlanner.TimeBudgetPerShard));
     }
 
     /// <summary>The target's procedure when one is pending, running or suspended; null otherwise.</summary>

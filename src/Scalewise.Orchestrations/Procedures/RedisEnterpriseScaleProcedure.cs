@@ -3,8 +3,8 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
-using static Scalewise.Orchestrations.Procedures.VerticalProcedureSteps;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
+using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
+using static Scalewise.Orchestrations.Procedures.RedisEnterpriseSteps;
 
 namespace Scalewise.Orchestrations.Procedures;
 
@@ -21,144 +21,79 @@ public static class RedisEnterpriseScaleProcedure
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var journal = CreateJournal(context, input);
-        var clusterId = input.TargetResourceId;
-        var to = input.ToSku;
+        return (await RunStepsAsync(ProcedureJournal.For(context, input), input)).ToSkuResult();
+    }
 
-        var guard = await GuardAsync(context, journal, input);
+    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input)
+    {
+        var to = input.ToSku;
+        var guard = await GuardAsync(journal, input);
         var from = guard.CurrentSku;
         if (!guard.Allowed)
         {
-            return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, from, to, from, $"Not started: {guard.Reason}.");
+            return await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {guard.Reason}.");
         }
 
-        var before = await context.CallActivityAsync<RedisEnterpriseState>(nameof(VerticalActivities.ReadRedisEnterprise), clusterId, ScaleProcedure.ArmRetry);
-        string? refusal;
-        try
+        var before = await ReadClusterAsync(journal);
+        string? refusal = null;
+        if (await PrepareAsync(async () => { refusal = RedisEnterpriseSkus.Refusal(await CheckSkuAsync(journal, from, to), from, to); return null; }) is { } notChecked)
         {
-            var offered = await journal.RunStepAsync(
-                CheckSku,
-                () => context.CallActivityAsync<IReadOnlyList<RedisEnterpriseSkuOption>>(nameof(VerticalActivities.ListRedisEnterpriseSkus), clusterId, ScaleProcedure.ArmRetry),
-                o => RedisEnterpriseSkus.Refusal(o, from, to) is { } why ? $"refused: {why}" : $"{to} is among the {o.Count} SKUs listSkusForScaling returns");
-            refusal = RedisEnterpriseSkus.Refusal(offered, from, to);
-        }
-        catch (TaskFailedException ex)
-        {
-            var error = VerticalProcedureSteps.Describe(ex);
-            return await FinishAsync(context, journal, ProcedureOutcome.Failed, from, to, from, $"Failed before any change: {error}.", error);
+            return await FailedBeforeChangeAsync(journal, notChecked);
         }
 
         if (refusal is not null)
         {
-            return await FinishAsync(context, journal, ProcedureOutcome.Cancelled, from, to, from, $"Not started: {refusal}.");
+            return await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {refusal}.");
         }
 
-        if (await ApproveAsync(context, journal, input, from) is { } answer)
+        if (await ApproveAsync(journal, input.ApprovalTimeout, input.PollInterval, $"{journal.Progress.Move}: {input.Reason}") is { } answered)
         {
-            return await FinishAsync(context, journal, answer.Outcome, from, to, from, answer.Summary);
+            return answered;
         }
 
-        var wanted = new RedisEnterpriseSkuChange(clusterId, to, RedisEnterpriseSkus.CapacityFor(to, before.Capacity));
-        string failure;
-        try
+        var wanted = new RedisEnterpriseSkuChange(input.TargetResourceId, to, RedisEnterpriseSkus.CapacityFor(to, before.Capacity));
+        var (verified, failure) = await ChangeAsync(journal, () => MoveAsync(journal, input, wanted), input.WarmUp, "the cluster to settle", () => VerifyAsync(journal, nameof(VerticalActivities.VerifyRedisEnterprise), wanted));
+        if (verified is null)
         {
-            failure = await MoveAsync(context, journal, input, wanted) ?? string.Empty;
-            if (failure.Length == 0)
-            {
-                await journal.RunStepAsync(WarmUp, () => context.CreateTimer(input.WarmUp, CancellationToken.None), $"waited {input.WarmUp.TotalSeconds:0} s for the cluster to settle");
-                var verification = await journal.RunStepAsync(Verify, () => context.CallActivityAsync<VerificationResult>(nameof(VerticalActivities.VerifyRedisEnterprise), wanted, ScaleProcedure.ArmRetry), v => v.Passed ? $"passed: {v.Detail}" : $"failed: {v.Detail}");
-                if (verification.Passed)
-                {
-                    await RecordScaleTimeAsync(context, input, guard);
-                    return await FinishAsync(context, journal, ProcedureOutcome.Succeeded, from, to, to, $"Scaled {from} → {to}: verified ({verification.Detail}).");
-                }
-
-                failure = $"verification failed: {verification.Detail}";
-            }
-        }
-        catch (TaskFailedException ex)
-        {
-            failure = VerticalProcedureSteps.Describe(ex);
+            return await RollBackAsync(journal, input, guard, new RedisEnterpriseSkuChange(input.TargetResourceId, from, before.Capacity), failure);
         }
 
-        return await RollBackAsync(context, journal, input, guard, new RedisEnterpriseSkuChange(clusterId, from, before.Capacity), failure);
+        await RecordScaleTimeAsync(journal, guard.Direction, guard.CurrentCapacity);
+        return await FinishAsync(journal, ProcedureOutcome.Succeeded, $"Scaled {from} → {to}: verified ({verified.Detail}).", finalSku: to);
     }
 
-    /// <summary>Asks for the SKU and waits for provisioning; null when the cluster reached it Succeeded, else what failed.</summary>
-    private static async Task<string?> MoveAsync(TaskOrchestrationContext context, ProcedureJournal journal, VerticalProcedureInput input, RedisEnterpriseSkuChange change)
-    {
-        var label = Label(change);
-        var applied = await journal.RunStepAsync(Apply, () => RunDeferrableAsync(context, Apply, nameof(VerticalActivities.ScaleRedisEnterprise), change), a => a.Accepted ? $"{label}: {a.Detail}" : $"{label}: gave up after {ScaleProcedure.ApplyAttempts} attempts: {a.Detail}");
-        if (!applied.Accepted)
-        {
-            return $"ARM did not accept {label}: {applied.Detail}";
-        }
-
-        var reached = await journal.RunStepAsync(WaitForProvisioning, () => WaitForClusterAsync(context, input), c => Describe(c, input.ProvisioningTimeout));
-        return IsSucceeded(reached) && string.Equals(reached.SkuName, change.Sku, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"{label} did not complete: {Describe(reached, input.ProvisioningTimeout)}";
-    }
-
-    private static async Task<VerticalProcedureResult> RollBackAsync(TaskOrchestrationContext context, ProcedureJournal journal, VerticalProcedureInput input, VerticalGuardOutcome guard, RedisEnterpriseSkuChange back, string failure)
+    private static async Task<ProcedureEnd> RollBackAsync(ProcedureJournal journal, VerticalProcedureInput input, VerticalGuardOutcome guard, RedisEnterpriseSkuChange back, string failure)
     {
         var from = back.Sku;
         try
         {
             var started = journal.Now();
-            var current = await WaitForClusterAsync(context, input);
+            var current = await WaitForClusterAsync(journal, input);
             if (string.Equals(current.SkuName, from, StringComparison.OrdinalIgnoreCase))
             {
                 journal.AddStep(Rollback, started, $"nothing to undo: the cluster is still {from} ({current.ProvisioningState})");
-                await RecordScaleTimeAsync(context, input, guard);
-                return await FinishAsync(context, journal, ProcedureOutcome.RolledBack, from, input.ToSku, from, $"Rolled back to {from}: {failure}.", failure);
+                await RecordScaleTimeAsync(journal, guard.Direction, guard.CurrentCapacity);
+                return await RolledBackAsync(journal, from, failure, finalSku: from);
             }
 
-            var offered = await context.CallActivityAsync<IReadOnlyList<RedisEnterpriseSkuOption>>(nameof(VerticalActivities.ListRedisEnterpriseSkus), input.TargetResourceId, ScaleProcedure.ArmRetry);
+            var offered = await journal.Context.CallActivityAsync<IReadOnlyList<RedisEnterpriseSkuOption>>(nameof(VerticalActivities.ListRedisEnterpriseSkus), input.TargetResourceId, ArmRetry);
             if (RedisEnterpriseSkus.Refusal(offered, current.SkuName, from) is { } refused)
             {
                 journal.AddStep(Rollback, started, $"rollback not possible: the cluster is {current.SkuName} and {refused}");
                 var error = $"{failure}; rollback not possible: {refused}";
-                return await FinishAsync(context, journal, ProcedureOutcome.Failed, from, input.ToSku, current.SkuName, $"Failed, and the cluster stays {current.SkuName}: {error}.", error);
+                return await FinishAsync(journal, ProcedureOutcome.Failed, $"Failed, and the cluster stays {current.SkuName}: {error}.", error, finalSku: current.SkuName);
             }
 
             journal.AddStep(Rollback, started, $"the cluster is {current.SkuName} ({current.ProvisioningState}); scaling back to {from}");
-            var undone = await MoveAsync(context, journal, input, back);
-            await RecordScaleTimeAsync(context, input, guard);
-            if (undone is null)
-            {
-                return await FinishAsync(context, journal, ProcedureOutcome.RolledBack, from, input.ToSku, from, $"Rolled back to {from}: {failure}.", failure);
-            }
-
-            var incomplete = $"{failure}; rollback to {from} did not complete: {undone}";
-            return await FinishAsync(context, journal, ProcedureOutcome.Failed, from, input.ToSku, from, $"Failed: {incomplete}.", incomplete);
+            var undone = await MoveAsync(journal, input, back);
+            await RecordScaleTimeAsync(journal, guard.Direction, guard.CurrentCapacity);
+            return undone is null
+                ? await RolledBackAsync(journal, from, failure, finalSku: from)
+                : await FailedAsync(journal, $"{failure}; rollback to {from} did not complete: {undone}", finalSku: from);
         }
         catch (TaskFailedException ex)
         {
-            var error = $"{failure}; rollback failed: {ex.FailureDetails.ErrorMessage}";
-            return await FinishAsync(context, journal, ProcedureOutcome.Failed, from, input.ToSku, from, $"Failed: {error}.", error);
+            return await RollbackFailedAsync(journal, failure, ex, finalSku: from);
         }
     }
-
-    private static Task<RedisEnterpriseState> WaitForClusterAsync(TaskOrchestrationContext context, VerticalProcedureInput input) =>
-        PollAsync(
-            context,
-            WaitForProvisioning,
-            input.PollInterval,
-            input.ProvisioningTimeout,
-            () => context.CallActivityAsync<RedisEnterpriseState>(nameof(VerticalActivities.ReadRedisEnterprise), input.TargetResourceId, ScaleProcedure.ArmRetry),
-            c => c.IsProvisioningTerminal,
-            c => $"{c.SkuName}, {c.ProvisioningState}");
-
-    private static Task<Scalewise.Core.Decisions.TargetState> RecordScaleTimeAsync(TaskOrchestrationContext context, VerticalProcedureInput input, VerticalGuardOutcome guard) =>
-        context.CallActivityAsync<Scalewise.Core.Decisions.TargetState>(nameof(ProcedureActivities.RecordScaleTime), new ScaleTimeInput(input.PolicyId, guard.Direction, guard.CurrentCapacity), ScaleProcedure.StorageRetry);
-
-    private static string Label(RedisEnterpriseSkuChange change) =>
-        change.Capacity is { } capacity ? $"SKU {change.Sku} capacity {capacity}" : $"SKU {change.Sku}";
-
-    private static bool IsSucceeded(RedisEnterpriseState cluster) => string.Equals(cluster.ProvisioningState, ProvisioningStates.Succeeded, StringComparison.OrdinalIgnoreCase);
-
-    private static string Describe(RedisEnterpriseState cluster, TimeSpan budget) => cluster.IsProvisioningTerminal
-        ? $"{cluster.SkuName}, {cluster.ProvisioningState}"
-        : $"{cluster.SkuName}, still {cluster.ProvisioningState} when the {budget.TotalMinutes:0.#} min budget ran out";
 }

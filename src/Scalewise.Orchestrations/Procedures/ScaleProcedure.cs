@@ -1,81 +1,112 @@
 using Microsoft.DurableTask;
+using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
+using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
 
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>
 /// Changes a target's capacity: guard → approval (when the input asks) → snapshot → apply → wait for provisioning →
 /// warm-up → verify → notify → record, rolling back to the snapshot's capacity when provisioning or verification fails.
-/// The steps after the approval are shared with <see cref="EmergencyScaleUp"/> (<see cref="CapacityChangeSteps"/>).
+/// The change itself (snapshot to rollback) is shared with <see cref="EmergencyScaleUp"/>.
 /// </summary>
 public static class ScaleProcedure
 {
-    /// <summary>ARM calls: server faults are retried with backoff; a request ARM rejected outright is not.</summary>
-    internal static readonly TaskOptions ArmRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromSeconds(30))
-    {
-        HandleFailure = failure => !failure.IsCausedBy<TargetRequestRejectedException>(),
-    });
-
-    /// <summary>How many times a change ARM deferred (429, 409) is asked for again before the procedure gives up.</summary>
-    internal const int ApplyAttempts = 6;
-
-    /// <summary>Table Storage writes: retried so that history is not lost to a transient failure.</summary>
-    internal static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(1),
-        backoffCoefficient: 2));
-
     public static async Task<ScaleProcedureResult> RunAsync(TaskOrchestrationContext context, ScaleProcedureInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var journal = new ProcedureJournal(context, input);
+        var journal = ProcedureJournal.For(context, input);
+        var expected = new CapacityChange(input.TargetResourceId, input.ToCapacity);
+        var end = await GuardCapacityAsync(journal, input)
+            ?? await ApproveAsync(journal, input.ApprovalTimeout, input.PollInterval, input.Reason)
+            ?? await ChangeCapacityAsync(journal, input, input.WarmUp, () => VerifyAsync(journal, nameof(ProcedureActivities.VerifyTarget), expected));
+        return end.ToCapacityResult();
+    }
 
-        var guard = await CapacityChangeSteps.GuardAsync(context, journal, input);
-        journal.FromCapacity = guard.CurrentCapacity;
-        if (!guard.Allowed)
+    /// <summary>The guard; null when the change may go on, else its end (Cancelled, with the guard's reason).</summary>
+    internal static async Task<ProcedureEnd?> GuardCapacityAsync(ProcedureJournal journal, ScaleProcedureInput input)
+    {
+        var guard = await GuardAsync(journal, input);
+        return guard.Allowed ? null : await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {guard.Reason}.");
+    }
+
+    /// <summary>
+    /// Snapshot → apply (a failure here changed nothing: Failed) → wait for provisioning → warm-up (when given) →
+    /// <paramref name="verify"/> → record the scale time → finish; rolls back when provisioning or verification fails.
+    /// </summary>
+    internal static async Task<ProcedureEnd> ChangeCapacityAsync(ProcedureJournal journal, ScaleProcedureInput input, TimeSpan? warmUp, Func<Task<VerificationResult>> verify)
+    {
+        var before = await journal.RunStepAsync(
+            Snapshot,
+            () => journal.Context.CallActivityAsync<TargetSnapshot>(nameof(ProcedureActivities.SnapshotTarget), input.TargetResourceId, ArmRetry),
+            s => $"recorded capacity {s.Capacity} ({s.ProvisioningState})");
+        journal.Progress.FromCapacity = before.Capacity;
+        if (await PrepareAsync(() => ApplyCapacityAsync(journal, input.ToCapacity)) is { } notApplied)
         {
-            return await CapacityChangeSteps.FinishAsync(context, journal, ProcedureOutcome.Cancelled, guard.CurrentCapacity, $"Not started: {guard.Reason}.");
+            return await FailedAsync(journal, notApplied, before.Capacity);
         }
 
-        if (input.ApprovalTimeout is { } approvalTimeout)
+        var (verified, failure) = await ChangeAsync(journal, () => WaitForProvisioningAsync(journal, input), warmUp, "new capacity to warm up", verify);
+        if (verified is null)
         {
-            var answer = await journal.RunStepAsync(
-                Approval,
-                () => WaitForApprovalAsync(context, journal, input, approvalTimeout),
-                a => a is null ? $"no answer within {approvalTimeout.TotalMinutes:0.#} min" : $"{(a.Approved ? "approved" : "rejected")} by {a.By}{(a.Comment is null ? string.Empty : $": {a.Comment}")}");
-            if (answer is null)
-            {
-                return await CapacityChangeSteps.FinishAsync(context, journal, ProcedureOutcome.Cancelled, guard.CurrentCapacity, $"Cancelled: nobody approved capacity {input.ToCapacity} within {approvalTimeout.TotalMinutes:0.#} min.");
-            }
-
-            if (!answer.Approved)
-            {
-                return await CapacityChangeSteps.FinishAsync(context, journal, ProcedureOutcome.Rejected, guard.CurrentCapacity, $"Rejected by {answer.By}{(answer.Comment is null ? string.Empty : $": {answer.Comment}")}.");
-            }
+            return await RollBackAsync(journal, input, before.Capacity, failure);
         }
 
-        return await CapacityChangeSteps.ChangeAsync(context, journal, input, () => WarmUpAndVerifyAsync(context, journal, input));
+        await RecordScaleTimeAsync(journal, DirectionOf(before.Capacity, input.ToCapacity), input.ToCapacity);
+        return await FinishAsync(journal, ProcedureOutcome.Succeeded, $"Capacity {before.Capacity} → {input.ToCapacity}: verified ({verified.Detail}).", finalCapacity: input.ToCapacity);
     }
 
-    /// <summary>Waits the policy's warm-up on a durable timer, then verifies once.</summary>
-    private static async Task<VerificationResult> WarmUpAndVerifyAsync(TaskOrchestrationContext context, ProcedureJournal journal, ScaleProcedureInput input)
+    private static async Task<string?> ApplyCapacityAsync(ProcedureJournal journal, int capacity)
     {
-        await journal.RunStepAsync(WarmUp, () => context.CreateTimer(input.WarmUp, CancellationToken.None), $"waited {input.WarmUp.TotalSeconds:0} s for new capacity to warm up");
-        return await CapacityChangeSteps.VerifyOnceAsync(context, journal, input);
+        var applied = await journal.RunStepAsync(
+            Apply,
+            () => ApplyAsync(journal, Apply, nameof(ProcedureActivities.ApplyCapacity), new CapacityChange(journal.TargetResourceId, capacity), capacity),
+            a => a.Accepted ? a.Detail : $"gave up after {ApplyAttempts} attempts: {a.Detail}");
+        return applied.Accepted ? null : $"ARM did not accept the change: {applied.Detail}";
     }
 
-    private static Task<ApprovalAnswer?> WaitForApprovalAsync(TaskOrchestrationContext context, ProcedureJournal journal, ScaleProcedureInput input, TimeSpan timeout)
+    private static async Task<string?> WaitForProvisioningAsync(ProcedureJournal journal, ScaleProcedureInput input)
     {
-        var opened = journal.Now();
-        var request = new ApprovalRequest(context.InstanceId, input.PolicyId, journal.FromCapacity, input.ToCapacity, input.Reason, opened, opened + timeout);
-        var status = new ProcedureStatus(Approval, $"waiting for approval of {journal.FromCapacity} → {input.ToCapacity} until {request.Deadline:u}", journal.FromCapacity, input.ToCapacity);
-        return ApprovalWait.WaitAsync(context, request, status, input.PollInterval);
+        var provisioned = await journal.RunStepAsync(WaitForProvisioning, () => ReadUntilProvisionedAsync(journal, input), DescribeProvisioning);
+        return ProvisioningStates.IsSucceeded(provisioned.ProvisioningState) ? null : $"provisioning did not succeed: {DescribeProvisioning(provisioned)}";
     }
+
+    /// <summary>Back to the capacity the snapshot recorded; the cooldown clock starts on the rolled-back attempt too.</summary>
+    private static async Task<ProcedureEnd> RollBackAsync(ProcedureJournal journal, ScaleProcedureInput input, int previous, string failure)
+    {
+        try
+        {
+            var reverted = await journal.RunStepAsync(
+                Rollback,
+                () => ApplyAsync(journal, Apply, nameof(ProcedureActivities.ApplyCapacity), new CapacityChange(input.TargetResourceId, previous), previous),
+                a => a.Accepted ? $"capacity {previous} requested again" : $"gave up: {a.Detail}");
+            if (!reverted.Accepted)
+            {
+                return await FailedAsync(journal, $"{failure}; rollback was not accepted: {reverted.Detail}", input.ToCapacity);
+            }
+
+            var restored = await journal.RunStepAsync(WaitForProvisioning, () => ReadUntilProvisionedAsync(journal, input), DescribeProvisioning);
+            await RecordScaleTimeAsync(journal, DirectionOf(previous, input.ToCapacity), input.ToCapacity);
+            return ProvisioningStates.IsSucceeded(restored.ProvisioningState)
+                ? await RolledBackAsync(journal, $"capacity {previous}", failure, restored.Capacity)
+                : await FinishAsync(journal, ProcedureOutcome.Failed, $"Rollback to {previous} did not complete ({DescribeProvisioning(restored)}) after {failure}.", failure, restored.Capacity);
+        }
+        catch (TaskFailedException ex)
+        {
+            return await RollbackFailedAsync(journal, failure, ex, previous);
+        }
+    }
+
+    private static Task<TargetSnapshot> ReadUntilProvisionedAsync(ProcedureJournal journal, ScaleProcedureInput input) =>
+        PollAsync<TargetSnapshot>(journal, WaitForProvisioning, nameof(ProcedureActivities.ReadProvisioning), input.TargetResourceId, input.PollInterval, input.ProvisioningTimeout, s => s.IsProvisioningTerminal, s => $"capacity {s.Capacity}, {s.ProvisioningState}", s => s.Capacity);
+
+    private static ScaleDirection DirectionOf(int from, int to) => to > from ? ScaleDirection.Increase : ScaleDirection.Decrease;
+
+    private static string DescribeProvisioning(TargetSnapshot snapshot) => snapshot.IsProvisioningTerminal
+        ? $"capacity {snapshot.Capacity}, {snapshot.ProvisioningState}"
+        : $"capacity {snapshot.Capacity}, still {snapshot.ProvisioningState} when the time budget ran out";
 }

@@ -1,13 +1,16 @@
 using Scalewise.Core.Decisions;
+using Scalewise.Core.Redis;
 using Scalewise.Core.Targets;
 
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>
-/// What a vertical procedure (<see cref="VmResizeProcedure"/>, <see cref="RedisScaleProcedure"/>) is asked to do: move the
-/// target to <see cref="ToSku"/> (a VM size, or a Redis "Tier_Size" such as "Standard_C2"). Durations are wall-clock;
-/// <see cref="TimeCompression"/> divides the Redis planner's per-step time budgets the way <see cref="ProcedureTiming"/>
-/// compresses policy durations. With <see cref="ApprovalTimeout"/> set the procedure waits that long for a person's answer.
+/// What a vertical procedure (<see cref="VmResizeProcedure"/>, <see cref="RedisScaleProcedure"/>,
+/// <see cref="RedisEnterpriseScaleProcedure"/>) is asked to do: move the target to <see cref="ToSku"/> (a VM size, or a Redis
+/// "Tier_Size" such as "Standard_C2"). Durations are wall-clock durations for durable timers, as the launcher chose them;
+/// <see cref="ShardTimeBudget"/> is how long one Azure Cache for Redis operation may take per shard it touches (null:
+/// <see cref="RedisMovePlanner.TimeBudgetPerShard"/>). With <see cref="ApprovalTimeout"/> set the procedure waits that long
+/// for a person's answer.
 /// </summary>
 public sealed record VerticalProcedureInput(
     string PolicyId,
@@ -21,4 +24,4 @@ public sealed record VerticalProcedureInput(
     TimeSpan PollInterval,
     TimeSpan ProvisioningTimeout,
     TimeSpan? ApprovalTimeout = null,
-    double TimeCompression = 1);
+    TimeSpan? ShardTimeBudget = null);

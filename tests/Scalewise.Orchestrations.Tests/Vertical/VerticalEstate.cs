@@ -50,7 +50,7 @@ internal static class VerticalEstate
     }
 
     public static VerticalProcedureInput InputFor(ScalingPolicy policy, string toSku, DecisionKind kind = DecisionKind.Manual, TimeSpan? approvalTimeout = null) =>
-        new(policy.Id, policy.Target.ResourceId, policy.Target.Kind, kind, toSku, "test", "tests", TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20), approvalTimeout, TimeCompression: 300);
+        new(policy.Id, policy.Target.ResourceId, policy.Target.Kind, kind, toSku, "test", "tests", TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20), approvalTimeout, ShardTimeBudget: RedisMovePlanner.TimeBudgetPerShard / 300);
 
     public static async Task<string> StartAsync(this LocalEstateFixture estate, VerticalProcedureInput input)
     {
