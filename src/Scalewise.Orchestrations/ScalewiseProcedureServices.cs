@@ -31,6 +31,7 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<PolicyEvaluation>();
         services.AddSingleton<ScheduleApplication>();
         services.AddSingleton<DemandForecastRun>();
+        services.AddSingleton<TimerJobs>();
         services.AddSingleton<TargetForecastQuery>();
         services.AddSingleton<ManualScaleRequests>();
         services.AddSingleton<TargetHistoryQuery>();

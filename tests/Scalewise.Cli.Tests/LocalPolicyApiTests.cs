@@ -31,7 +31,7 @@ public sealed class LocalPolicyApiTests
         builder.Services.AddSingleton<IPolicyStore, TablePolicyStore>();
         builder.Services.AddSingleton<PolicyRequests>();
         await using var app = builder.Build();
-        LocalPolicyApi.Map(app);
+        LocalApi.Map(app);
         await app.StartAsync(timeout.Token);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var token = timeout.Token;

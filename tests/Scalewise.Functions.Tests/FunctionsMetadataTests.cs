@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Scalewise.Orchestrations;
+using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Functions.Tests;
 
@@ -107,9 +108,33 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_HttpFunctions_AreExactlyTheApiTableRoutes()
+    {
+        var table = ScalewiseApi.Routes.Select(r => $"{r.Name} {r.Method.ToUpperInvariant()} {r.Template}").Order(StringComparer.Ordinal).ToList();
+        var served = Functions.Value
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
+                .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+                .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{f.GetProperty("name").GetString()} {m.GetString()!.ToUpperInvariant()} {b.GetProperty("route").GetString()}")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(table, served);
+        Assert.Equal(table.Count, ScalewiseApi.Routes.Select(r => (r.Method, r.Template)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Metadata_EveryHttpFunction_NeedsAFunctionKey()
+    {
+        foreach (var route in ScalewiseApi.Routes)
+        {
+            Assert.Equal("Function", Binding(route.Name, "httpTrigger").GetProperty("authLevel").GetString(), ignoreCase: true);
+        }
+    }
+
+    [Fact]
     public void Metadata_EveryFunction_IsKnownToTheRegistryOrIsATrigger()
     {
-        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "ApplySchedules", "ForecastDemand", "CheckEmergencies", "GetTargetForecast", "GetCapacityReports", "RequestScale", "GetTargetHistory", "ApproveProcedure", "RejectProcedure", .. PolicyRoutes.Select(r => r.Function)]).ToHashSet();
+        var known = ScalewiseTasks.Orchestrators.Concat(ScalewiseTasks.Activities).Concat(["EvaluatePolicies", "ApplySchedules", "ForecastDemand", "CheckEmergencies", .. ScalewiseApi.Routes.Select(r => r.Name)]).ToHashSet();
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).ToList();
         Assert.All(names, name => Assert.Contains(name, known));
     }

@@ -32,12 +32,12 @@ namespace Scalewise.Cli.Local;
 /// </summary>
 public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Tick = TimerJobs.EvaluatePoliciesPeriod;
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan FinalProcedureWait = TimeSpan.FromSeconds(90);
 
     /// <summary>The CheckEmergencies timer's default period: the short emergency check between minute ticks.</summary>
-    private static readonly TimeSpan EmergencyCheckInterval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan EmergencyCheckInterval = TimerJobs.CheckEmergenciesPeriod;
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -92,9 +92,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var services = app.Services;
         await services.GetRequiredService<IPolicyStore>().UpsertAsync(policy, ifMatch: null, cancellationToken).ConfigureAwait(false);
         var client = services.GetRequiredService<DurableTaskClient>();
-        var evaluation = services.GetRequiredService<PolicyEvaluation>();
-        var schedules = services.GetRequiredService<ScheduleApplication>();
-        var forecasts = services.GetRequiredService<DemandForecastRun>();
+        var jobs = services.GetRequiredService<TimerJobs>();
         var watcher = new ProcedureWatcher(client, console, clock);
         using var http = new HttpClient { BaseAddress = new Uri(apiUrl) };
         var run = new ScenarioRun(policy, client, http, console);
@@ -103,7 +101,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         clock.Start();
         var end = start + scenario.Duration;
         ScenarioPhase? shownPhase = null;
-        var emergencies = MayHaveEmergency(policy);
+        var emergencies = TimerJobs.MayHaveEmergency(policy);
         var emergencyChecks = new List<DateTimeOffset>();
         var ticks = new List<TickSample>();
         DateTimeOffset? forecastHour = null;
@@ -119,8 +117,8 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 
             console.MarkupLineInterpolated($"[grey]{Elapsed(clock, start)}[/] load {load.RequestsPerSecondAt(now):0} {(scenario.TargetKind == TargetKind.RedisCache ? "ops/s" : "rps")} · {target.Describe(now)}");
             ticks.Add(new TickSample(now, phase?.Name, load.RequestsPerSecondAt(now), target.Capacity, target.ReadyInstances));
-            forecastHour = await ForecastWhenDueAsync(forecasts, forecastHour, clock, start, cancellationToken).ConfigureAwait(false);
-            foreach (var decision in await schedules.ApplyAllAsync(client, cancellationToken).ConfigureAwait(false))
+            forecastHour = await ForecastWhenDueAsync(jobs, forecastHour, clock, start, cancellationToken).ConfigureAwait(false);
+            foreach (var decision in await jobs.ApplySchedulesAsync(client, cancellationToken).ConfigureAwait(false))
             {
                 ShowDecision(clock, start, decision);
             }
@@ -130,7 +128,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
                 emergencyChecks.Add(clock.GetUtcNow());
             }
 
-            foreach (var decision in await evaluation.EvaluateAllAsync(client, cancellationToken).ConfigureAwait(false))
+            foreach (var decision in await jobs.EvaluatePoliciesAsync(client, cancellationToken).ConfigureAwait(false))
             {
                 ShowDecision(clock, start, decision);
             }
@@ -149,7 +147,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
                 if (emergencies && clock.GetUtcNow() is var checkAt && checkAt >= nextCheck && checkAt < nextTick)
                 {
                     emergencyChecks.Add(checkAt);
-                    foreach (var decision in await evaluation.CheckEmergenciesAsync(client, cancellationToken).ConfigureAwait(false))
+                    foreach (var decision in await jobs.CheckEmergenciesAsync(client, cancellationToken).ConfigureAwait(false))
                     {
                         ShowDecision(clock, start, decision);
                     }
@@ -206,6 +204,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         builder.Services.AddScalewiseAzure(builder.Configuration);
         builder.Services.AddScalewiseProcedures(builder.Configuration);
         builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks());
+        builder.Services.AddSingleton<IApiHost, LocalApiHost>();
         var app = builder.Build();
         LocalApi.Map(app);
         return app;
@@ -305,7 +304,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
     /// Runs the ForecastDemand tick when it is due, as its hourly timer would: at the first tick (so a predictive policy has a
     /// forecast from the start) and at the first tick of every simulated hour. Returns the hour it last ran in.
     /// </summary>
-    private async Task<DateTimeOffset?> ForecastWhenDueAsync(DemandForecastRun forecasts, DateTimeOffset? lastHour, CompressedTimeProvider clock, DateTimeOffset start, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> ForecastWhenDueAsync(TimerJobs jobs, DateTimeOffset? lastHour, CompressedTimeProvider clock, DateTimeOffset start, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
@@ -314,7 +313,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             return lastHour;
         }
 
-        foreach (var forecast in await forecasts.ForecastAllAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var forecast in await jobs.ForecastDemandAsync(cancellationToken).ConfigureAwait(false))
         {
             var peak = forecast.Points.Take(24).MaxBy(p => p.Demand);
             var accuracy = forecast.Accuracy is { Mase: { } mase } a
@@ -340,9 +339,6 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 
         return await response.Content.ReadFromJsonAsync<JsonElement>(ScalewiseJson.Options, cancellationToken).ConfigureAwait(false);
     }
-
-    private static bool MayHaveEmergency(ScalingPolicy policy) =>
-        !policy.IsVertical && (policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null));
 
     /// <summary>The first point after <paramref name="now"/> of the grid <paramref name="start"/> + k × <paramref name="period"/>.</summary>
     private static DateTimeOffset NextOnGrid(DateTimeOffset start, DateTimeOffset now, TimeSpan period) =>

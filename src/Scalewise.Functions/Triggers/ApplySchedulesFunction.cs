@@ -5,7 +5,7 @@ using Scalewise.Orchestrations.Evaluation;
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>Starts procedures when schedule windows begin and end: every minute by default (app setting <c>ApplySchedulesSchedule</c>).</summary>
-public sealed class ApplySchedulesFunction(ScheduleApplication schedules)
+public sealed class ApplySchedulesFunction(TimerJobs jobs)
 {
     [Function(nameof(ApplySchedules))]
     public async Task ApplySchedules(
@@ -14,6 +14,6 @@ public sealed class ApplySchedulesFunction(ScheduleApplication schedules)
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await schedules.ApplyAllAsync(client, context.CancellationToken).ConfigureAwait(false);
+        await jobs.ApplySchedulesAsync(client, context.CancellationToken).ConfigureAwait(false);
     }
 }

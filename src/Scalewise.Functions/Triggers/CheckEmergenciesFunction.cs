@@ -8,7 +8,7 @@ namespace Scalewise.Functions.Triggers;
 /// The short emergency tick: every 15 seconds by default (app setting <c>CheckEmergenciesSchedule</c>). It runs the same
 /// evaluation as EvaluatePolicies, which checks emergencies first; set it to the minute schedule to turn the short tick off.
 /// </summary>
-public sealed class CheckEmergenciesFunction(PolicyEvaluation evaluation)
+public sealed class CheckEmergenciesFunction(TimerJobs jobs)
 {
     [Function(nameof(CheckEmergencies))]
     public async Task CheckEmergencies(
@@ -17,6 +17,6 @@ public sealed class CheckEmergenciesFunction(PolicyEvaluation evaluation)
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await evaluation.CheckEmergenciesAsync(client, context.CancellationToken).ConfigureAwait(false);
+        await jobs.CheckEmergenciesAsync(client, context.CancellationToken).ConfigureAwait(false);
     }
 }

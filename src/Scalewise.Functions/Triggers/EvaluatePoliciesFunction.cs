@@ -5,7 +5,7 @@ using Scalewise.Orchestrations.Evaluation;
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>The reactive tick: every minute by default (app setting <c>EvaluatePoliciesSchedule</c>).</summary>
-public sealed class EvaluatePoliciesFunction(PolicyEvaluation evaluation)
+public sealed class EvaluatePoliciesFunction(TimerJobs jobs)
 {
     [Function(nameof(EvaluatePolicies))]
     public async Task EvaluatePolicies(
@@ -14,6 +14,6 @@ public sealed class EvaluatePoliciesFunction(PolicyEvaluation evaluation)
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await evaluation.EvaluateAllAsync(client, context.CancellationToken).ConfigureAwait(false);
+        await jobs.EvaluatePoliciesAsync(client, context.CancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,7 +4,7 @@ using Scalewise.Orchestrations.Evaluation;
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>Forecasts the next 48 hours of every predictive policy's demand: hourly by default (app setting <c>ForecastDemandSchedule</c>).</summary>
-public sealed class ForecastDemandFunction(DemandForecastRun forecasts)
+public sealed class ForecastDemandFunction(TimerJobs jobs)
 {
     [Function(nameof(ForecastDemand))]
     public async Task ForecastDemand(
@@ -12,6 +12,6 @@ public sealed class ForecastDemandFunction(DemandForecastRun forecasts)
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await forecasts.ForecastAllAsync(context.CancellationToken).ConfigureAwait(false);
+        await jobs.ForecastDemandAsync(context.CancellationToken).ConfigureAwait(false);
     }
 }

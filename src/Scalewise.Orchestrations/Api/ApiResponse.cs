@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Scalewise.Core.Serialization;
 
 namespace Scalewise.Orchestrations.Api;
 
-/// <summary>What an HTTP handler answers, for any host to write: status, body and its content type, and the ETag and Location headers when set.</summary>
-public sealed record ApiResponse(int Status, string? Body, string? ContentType, string? ETag = null, string? Location = null)
+/// <summary>
+/// What an HTTP handler answers: status, body and its content type, and the ETag and Location headers when set. It writes
+/// itself (<see cref="IResult"/>), so every host sends the same bytes.
+/// </summary>
+public sealed record ApiResponse(int Status, string? Body, string? ContentType, string? ETag = null, string? Location = null) : IResult
 {
     public const string JsonContentType = "application/json";
 
@@ -17,5 +21,34 @@ public sealed record ApiResponse(int Status, string? Body, string? ContentType, 
         return new(problem.Status, JsonSerializer.Serialize(problem, ScalewiseJson.Options), ApiProblem.ContentType);
     }
 
+    /// <summary>200 with <paramref name="found"/>, or <paramref name="problem"/> when nothing was found.</summary>
+    public static ApiResponse Found<T>(T? found, ApiProblem? problem)
+        where T : class =>
+        found is null
+            ? Problem(problem ?? throw new ArgumentNullException(nameof(problem), "Nothing found and no problem to say why."))
+            : Json(200, found);
+
     public static ApiResponse NoContent() => new(204, null, null);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = Status;
+        if (ETag is not null)
+        {
+            response.Headers.ETag = ETag;
+        }
+
+        if (Location is not null)
+        {
+            response.Headers.Location = Location;
+        }
+
+        if (Body is not null)
+        {
+            response.ContentType = ContentType ?? JsonContentType;
+            await response.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
 }

@@ -63,7 +63,7 @@ public sealed partial class PolicyEvaluation(
         var made = new List<ScalingDecision>();
         foreach (var stored in await policies.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!MayHaveEmergency(stored.Policy))
+            if (!TimerJobs.MayHaveEmergency(stored.Policy))
             {
                 continue;
             }
@@ -94,7 +94,7 @@ public sealed partial class PolicyEvaluation(
     {
         ArgumentNullException.ThrowIfNull(policy);
         var running = await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
-        if (running is not null && !MayHaveEmergency(policy))
+        if (running is not null && !TimerJobs.MayHaveEmergency(policy))
         {
             LogSkippedRunning(logger, policy.Id);
             return null;
@@ -183,9 +183,6 @@ public sealed partial class PolicyEvaluation(
     }
 
     private const int StateWriteAttempts = 3;
-
-    private static bool MayHaveEmergency(ScalingPolicy policy) =>
-        policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null);
 
     /// <summary>
     /// Whether the running procedure answers an emergency: its input says so from the moment it is scheduled (a short check

@@ -1,0 +1,174 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Scalewise.Orchestrations.Evaluation;
+
+namespace Scalewise.Orchestrations.Api;
+
+/// <summary>
+/// The HTTP API, every route once: method, template under <c>/api</c> and handler. The Functions app serves each route through
+/// one HTTP trigger that calls its handler (a test compares the two both ways); the local runner maps <see cref="Routes"/> with
+/// minimal APIs. So statuses, headers, messages and problem+json bodies come from one code path on every host.
+/// </summary>
+public static class ScalewiseApi
+{
+    public const string TargetScale = "targets/{target}/scale";
+    public const string TargetHistory = "targets/{target}/history";
+    public const string TargetForecast = "targets/{target}/forecast";
+    public const string TargetCapacityReports = "targets/{target}/capacity-reports";
+    public const string Policies = "policies";
+    public const string PolicyValidation = "policies/validate";
+    public const string Policy = "policies/{id}";
+    public const string PolicyVersions = "policies/{id}/versions";
+    public const string ProcedureApproval = "procedures/{instanceId}/approve";
+    public const string ProcedureRejection = "procedures/{instanceId}/reject";
+
+    public static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        new(nameof(RequestScale), HttpMethods.Post, TargetScale, RequestScale),
+        new(nameof(GetTargetHistory), HttpMethods.Get, TargetHistory, GetTargetHistory),
+        new(nameof(GetTargetForecast), HttpMethods.Get, TargetForecast, GetTargetForecast),
+        new(nameof(GetCapacityReports), HttpMethods.Get, TargetCapacityReports, GetCapacityReports),
+        new(nameof(ListPolicies), HttpMethods.Get, Policies, ListPolicies),
+        new(nameof(ValidatePolicy), HttpMethods.Post, PolicyValidation, ValidatePolicy),
+        new(nameof(GetPolicy), HttpMethods.Get, Policy, GetPolicy),
+        new(nameof(PutPolicy), HttpMethods.Put, Policy, PutPolicy),
+        new(nameof(DeletePolicy), HttpMethods.Delete, Policy, DeletePolicy),
+        new(nameof(ListPolicyVersions), HttpMethods.Get, PolicyVersions, ListPolicyVersions),
+        new(nameof(ApproveProcedure), HttpMethods.Post, ProcedureApproval, ApproveProcedure),
+        new(nameof(RejectProcedure), HttpMethods.Post, ProcedureRejection, RejectProcedure),
+    ];
+
+    /// <summary>Asks for a capacity (scale set) or a SKU (VM, Redis) by hand: 202 with the procedure's status, 409 when one runs, else a problem.</summary>
+    public static async Task<IResult> RequestScale(
+        [FromRoute] string target,
+        HttpRequest request,
+        [FromServices] ManualScaleRequests requests,
+        [FromServices] DurableTaskClient client,
+        [FromServices] IApiHost host,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(host);
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await requests.RequestAsync(client, target, body, host.Caller, cancellationToken).ConfigureAwait(false);
+        if (outcome.Started)
+        {
+            return await host.AcceptedAsync(request, outcome.InstanceId!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Conflict)
+        {
+            var links = await host.LinksForAsync(request, outcome.InstanceId!, cancellationToken).ConfigureAwait(false);
+            return ApiResponse.Json(
+                StatusCodes.Status409Conflict,
+                new ProcedureConflict($"A procedure is already running for '{target}'; follow its status link, or retry when it has ended.", outcome.InstanceId!, links.StatusQueryGetUri, links.TerminatePostUri));
+        }
+
+        return ApiResponse.Problem(outcome.Problem!);
+    }
+
+    /// <summary>The target's decisions and procedures, newest first.</summary>
+    public static async Task<IResult> GetTargetHistory([FromRoute] string target, [FromServices] TargetHistoryQuery history, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var found = await history.GetAsync(target, TargetHistoryQuery.DefaultLimit, cancellationToken).ConfigureAwait(false);
+        return ApiResponse.Found(found, found is null ? ApiProblem.NotFound("target", $"No policy names the target '{target}'.") : null);
+    }
+
+    /// <summary>The target's stored demand forecast and its accuracy.</summary>
+    public static async Task<IResult> GetTargetForecast([FromRoute] string target, [FromServices] TargetForecastQuery forecasts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var (forecast, problem) = await forecasts.GetAsync(target, cancellationToken).ConfigureAwait(false);
+        return ApiResponse.Found(forecast, problem);
+    }
+
+    /// <summary>The target's post-event capacity reports, newest first (<c>?limit=n</c>).</summary>
+    public static async Task<IResult> GetCapacityReports([FromRoute] string target, HttpRequest request, [FromServices] CapacityReportQuery reports, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reports);
+        var limit = request.Query.TryGetValue("limit", out var values) ? values.ToString() : null;
+        var (found, problem) = await reports.GetAsync(target, limit, cancellationToken).ConfigureAwait(false);
+        return ApiResponse.Found(found, problem);
+    }
+
+    public static async Task<IResult> ListPolicies([FromServices] PolicyRequests policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return await policies.ListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks a policy document without storing it.</summary>
+    public static async Task<IResult> ValidatePolicy(HttpRequest request, CancellationToken cancellationToken) =>
+        PolicyRequests.Validate(await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false));
+
+    public static async Task<IResult> GetPolicy([FromRoute] string id, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return await policies.GetAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates or replaces a policy, under <c>If-Match</c> / <c>If-None-Match: *</c> when sent.</summary>
+    public static async Task<IResult> PutPolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        return await policies.PutAsync(id, body, Header(request, "If-Match"), Header(request, "If-None-Match"), cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<IResult> DeletePolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return await policies.DeleteAsync(id, Header(request, "If-Match"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every version of a policy written, newest first.</summary>
+    public static async Task<IResult> ListPolicyVersions([FromRoute] string id, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return await policies.ListVersionsAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Approves the procedure waiting for approval; the body names who approves.</summary>
+    public static Task<IResult> ApproveProcedure(
+        [FromRoute] string instanceId,
+        HttpRequest request,
+        [FromServices] ApprovalRequests approvals,
+        [FromServices] DurableTaskClient client,
+        [FromServices] IApiHost host,
+        CancellationToken cancellationToken) =>
+        AnswerAsync(instanceId, approved: true, request, approvals, client, host, cancellationToken);
+
+    /// <summary>Rejects the procedure waiting for approval; the body names who rejects.</summary>
+    public static Task<IResult> RejectProcedure(
+        [FromRoute] string instanceId,
+        HttpRequest request,
+        [FromServices] ApprovalRequests approvals,
+        [FromServices] DurableTaskClient client,
+        [FromServices] IApiHost host,
+        CancellationToken cancellationToken) =>
+        AnswerAsync(instanceId, approved: false, request, approvals, client, host, cancellationToken);
+
+    private static async Task<IResult> AnswerAsync(string instanceId, bool approved, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, IApiHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(approvals);
+        ArgumentNullException.ThrowIfNull(host);
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var problem = await approvals.AnswerAsync(client, instanceId, approved, body, cancellationToken).ConfigureAwait(false);
+        return problem is null
+            ? await host.AcceptedAsync(request, instanceId, cancellationToken).ConfigureAwait(false)
+            : ApiResponse.Problem(problem);
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) ? string.Join(", ", values.ToArray()) : null;
+}
