@@ -21,7 +21,7 @@ public sealed class RedisSimulatorTests
         var body = await harness.GetJsonAsync(Ids.Url(Ids.Cache, Api));
 
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("redis/RedisCacheGet.json"),
+            RestExampleBodies.Response200Body("redis/RedisCacheGet.json"),
             body,
             "$.properties.linkedServers",
             "$.properties.privateEndpointConnections");
@@ -37,7 +37,7 @@ public sealed class RedisSimulatorTests
 
         using var response = await PatchAsync(harness, Ids.Cache, """{"properties":{"sku":{"name":"Premium","family":"P","capacity":2}}}""");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        JsonShape.AssertCovers(RestExamples.Response200Body("redis/RedisCacheUpdate.json"), body, "$.properties.accessKeys");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("redis/RedisCacheUpdate.json"), body, "$.properties.accessKeys");
         harness.Time.Advance(TimeSpan.FromMinutes(19));
         var during = (cache.ProvisioningState, cache.Sku);
         harness.Time.Advance(TimeSpan.FromMinutes(1));
@@ -122,7 +122,7 @@ public sealed class RedisSimulatorTests
     {
         await using var harness = await SimulatorHarness.StartAsync();
         var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(2)));
-        var example = RestExamples.Request("redis/RedisCacheExport.json")["parameters"]!["parameters"]!.ToJsonString();
+        var example = RestExampleBodies.Request("redis/RedisCacheExport.json")["parameters"]!["parameters"]!.ToJsonString();
 
         using var response = await harness.Client.PostAsync(new Uri(Ids.Url(Ids.Cache + "/export", Api), UriKind.Relative), new StringContent(example, Encoding.UTF8, "application/json"));
         var status = Assert.Single(response.Headers.GetValues("Azure-AsyncOperation"));
@@ -134,7 +134,7 @@ public sealed class RedisSimulatorTests
         Assert.NotNull(response.Headers.Location);
         Assert.Equal("InProgress", running["status"]!.GetValue<string>());
         Assert.Equal("Succeeded", done["status"]!.GetValue<string>());
-        JsonShape.AssertCovers(RestExamples.Response200Body("redis/RedisCacheAsyncOperationStatus.json"), done, "$.startTime", "$.endTime", "$.percentComplete");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("redis/RedisCacheAsyncOperationStatus.json"), done, "$.startTime", "$.endTime", "$.percentComplete");
         var export = Assert.Single(cache.Exports);
         Assert.Equal("datadump1", export.Prefix);
         Assert.Equal("Succeeded", export.Status);
@@ -168,7 +168,7 @@ public sealed class RedisSimulatorTests
         var body = await harness.GetJsonAsync(
             $"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=serverLoad,usedmemorypercentage,connectedclients"
             + $"&timespan={Uri.EscapeDataString($"{before.AddMinutes(-5):yyyy-MM-ddTHH:mm:ssZ}/{now:yyyy-MM-ddTHH:mm:ssZ}")}&interval=PT1M&aggregation=Average,Minimum,Maximum&metricnamespace=Microsoft.Cache/redis");
-        JsonShape.AssertCovers(RestExamples.Response200Body("monitor/GetMetric.json"), body, "$.value[].timeseries[].metadatavalues[]");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("monitor/GetMetric.json"), body, "$.value[].timeseries[].metadatavalues[]");
         var load = body["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>()).ToList();
         var memory = body["value"]![1]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>()).ToList();
         var clients = body["value"]![2]!["timeseries"]![0]!["data"]!.AsArray()[0]!["average"]!.GetValue<double>();
@@ -225,9 +225,9 @@ public sealed class RedisSimulatorTests
         var patched = JsonNode.Parse(await patch.Content.ReadAsStringAsync())!;
         harness.Time.Advance(TimeSpan.FromMinutes(15));
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("redisenterprise/RedisEnterpriseGet.json"), get, "$.sku.capacity", "$.properties.privateEndpointConnections");
-        JsonShape.AssertCovers(RestExamples.Response200Body("redisenterprise/RedisEnterpriseListSkusForScaling.json"), skus);
-        JsonShape.AssertCovers(RestExamples.Response200Body("redisenterprise/RedisEnterpriseUpdate.json"), patched, "$.sku.capacity", "$.tags.tag1");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("redisenterprise/RedisEnterpriseGet.json"), get, "$.sku.capacity", "$.properties.privateEndpointConnections");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("redisenterprise/RedisEnterpriseListSkusForScaling.json"), skus);
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("redisenterprise/RedisEnterpriseUpdate.json"), patched, "$.sku.capacity", "$.tags.tag1");
         Assert.Equal("Updating", patched["properties"]!["provisioningState"]!.GetValue<string>());
         Assert.DoesNotContain(skus["skus"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "Balanced_B5");
         Assert.Equal("Balanced_B10", cluster.SkuName);

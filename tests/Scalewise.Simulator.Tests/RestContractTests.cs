@@ -16,7 +16,7 @@ public sealed class RestContractTests
         var body = await harness.GetJsonAsync(SimulatorHarness.Arm(SimulatorHarness.ScaleSetId));
 
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("compute/VirtualMachineScaleSet_Get_WithDiskControllerType.json"),
+            RestExampleBodies.Response200Body("compute/VirtualMachineScaleSet_Get_WithDiskControllerType.json"),
             body,
             "$.tags.myTag1",
             "$.properties.virtualMachineProfile.applicationProfile",
@@ -34,9 +34,9 @@ public sealed class RestContractTests
 
         var (body, _) = await harness.PatchCapacityAsync(3);
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("compute/VirtualMachineScaleSet_Update_MinimumSet_Gen.json"), body);
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("compute/VirtualMachineScaleSet_Update_MinimumSet_Gen.json"), body);
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("compute/VirtualMachineScaleSet_Get_WithDiskControllerType.json"),
+            RestExampleBodies.Response200Body("compute/VirtualMachineScaleSet_Get_WithDiskControllerType.json"),
             body,
             "$.tags.myTag1",
             "$.properties.virtualMachineProfile.applicationProfile",
@@ -52,7 +52,7 @@ public sealed class RestContractTests
 
         var body = await harness.GetJsonAsync(SimulatorHarness.Arm(SimulatorHarness.ScaleSetId + "/virtualMachines", "$expand=instanceView"));
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("compute/VirtualMachineScaleSetVM_List_WithVirtualMachineResourceId.json"), body);
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("compute/VirtualMachineScaleSetVM_List_WithVirtualMachineResourceId.json"), body);
         Assert.Equal(2, body["value"]!.AsArray().Count);
     }
 
@@ -67,7 +67,7 @@ public sealed class RestContractTests
         var body = await harness.GetJsonAsync(SimulatorHarness.Metrics(SimulatorHarness.ScaleSetId, now.AddMinutes(-5), now));
 
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("monitor/GetMetric.json"),
+            RestExampleBodies.Response200Body("monitor/GetMetric.json"),
             body,
             "$.value[].timeseries[].metadatavalues[]");
         Assert.Equal(["Percentage CPU", "Network In Total"], body["value"]!.AsArray().Select(v => v!["name"]!["value"]!.GetValue<string>()));
@@ -92,7 +92,7 @@ public sealed class RestContractTests
         Assert.True(response.IsSuccessStatusCode, text);
         var body = JsonNode.Parse(text);
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("monitor-dataplane/MetricBatchExample.json"),
+            RestExampleBodies.Response200Body("monitor-dataplane/MetricBatchExample.json"),
             body,
             "$.values[].value[].timeseries[].metadatavalues[]");
         Assert.Equal(2, body!["values"]!.AsArray().Count);

@@ -33,7 +33,7 @@ public sealed class ScriptedMetricsTests
 
         var body = await harness.GetJsonAsync(Metrics(ServiceBusId, start, "ActiveMessages", "Average,Minimum,Maximum", "EntityName eq '*'"));
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("monitor/GetMetric.json"), body);
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("monitor/GetMetric.json"), body);
         var values = body["value"]![0]!["timeseries"]!.AsArray()
             .Select(s => (s!["metadatavalues"]![0]!["value"]!.GetValue<string>(), s["data"]![0]!["maximum"]!.GetValue<double>()))
             .OrderBy(s => s.Item1, StringComparer.Ordinal);

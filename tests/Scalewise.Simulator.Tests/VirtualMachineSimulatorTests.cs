@@ -19,7 +19,7 @@ public sealed class VirtualMachineSimulatorTests
         var body = await harness.GetJsonAsync(Ids.Url(Ids.Vm, Api, "$expand=instanceView"));
 
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("compute/VirtualMachine_Get.json"),
+            RestExampleBodies.Response200Body("compute/VirtualMachine_Get.json"),
             body,
             "$.tags.myTag1", "$.properties.availabilitySet", "$.properties.proximityPlacementGroup", "$.properties.applicationProfile",
             "$.properties.userData", "$.properties.osProfile.windowsConfiguration", "$.properties.diagnosticsProfile.bootDiagnostics.storageUri",
@@ -37,7 +37,7 @@ public sealed class VirtualMachineSimulatorTests
 
         var body = await harness.GetJsonAsync(Ids.Url(Ids.Vm + "/vmSizes", Api));
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("compute/VirtualMachine_ListAvailableVmSizes.json"), body);
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("compute/VirtualMachine_ListAvailableVmSizes.json"), body);
         Assert.Equal(VirtualMachineModel.DefaultAvailableSizes, body["value"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()));
     }
 
@@ -54,7 +54,7 @@ public sealed class VirtualMachineSimulatorTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("compute/VirtualMachine_Update_DetachDataDiskUsingToBeDetachedProperty.json"),
+            RestExampleBodies.Response200Body("compute/VirtualMachine_Update_DetachDataDiskUsingToBeDetachedProperty.json"),
             body,
             "$.properties.osProfile.windowsConfiguration", "$.properties.networkProfile.networkInterfaces[].properties",
             "$.properties.storageProfile.dataDisks[].toBeDetached");
@@ -137,7 +137,7 @@ public sealed class VirtualMachineSimulatorTests
             + $"&timespan={Uri.EscapeDataString($"{start:yyyy-MM-ddTHH:mm:ssZ}/{harness.Time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}")}&interval=PT1M&aggregation=Average,Minimum,Maximum&metricnamespace=Microsoft.Compute/virtualMachines");
         var cpu = body["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>()).ToList();
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("monitor/GetMetric.json"), body, "$.value[].timeseries[].metadatavalues[]");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("monitor/GetMetric.json"), body, "$.value[].timeseries[].metadatavalues[]");
         Assert.Equal(80, cpu[0], 1);
         Assert.Equal(0, cpu[2], 1);
         Assert.Equal(40, cpu[^1], 1);
@@ -165,9 +165,9 @@ public sealed class VirtualMachineSimulatorTests
         using var delete = await harness.Client.DeleteAsync(new Uri(Ids.Url(snapshotId, "2023-04-02"), UriKind.Relative));
         using var gone = await harness.Client.GetAsync(new Uri(Ids.Url(snapshotId, "2023-04-02"), UriKind.Relative));
 
-        JsonShape.AssertCovers(RestExamples.Response200Body("compute/Snapshot_Create_InstantAccessSnapshot.json"), created, "$.properties.creationData.instantAccessDurationMinutes");
+        JsonShape.AssertCovers(RestExampleBodies.Response200Body("compute/Snapshot_Create_InstantAccessSnapshot.json"), created, "$.properties.creationData.instantAccessDurationMinutes");
         JsonShape.AssertCovers(
-            RestExamples.Response200Body("compute/Snapshot_Get.json"),
+            RestExampleBodies.Response200Body("compute/Snapshot_Get.json"),
             got,
             "$.properties.purchasePlan", "$.properties.encryptionSettingsCollection", "$.tags.department", "$.tags.project", "$.properties.osType");
         Assert.Equal("Updating", created["properties"]!["provisioningState"]!.GetValue<string>());

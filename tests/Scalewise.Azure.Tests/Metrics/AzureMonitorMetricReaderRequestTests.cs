@@ -19,8 +19,8 @@ public sealed class AzureMonitorMetricReaderRequestTests
     [Fact]
     public async Task ReadAsync_OneMetricFailsInsideA200_ReturnsEmptyWindowForItAndDataForTheOther()
     {
-        using var example = RestExamples.Load("monitor/GetMetricError.json");
-        var monitor = new StandInMonitor(HttpStatusCode.OK, RestExamples.ResponseBody(example).GetRawText());
+        using var example = RestExampleDocuments.Load("monitor/GetMetricError.json");
+        var monitor = new StandInMonitor(HttpStatusCode.OK, RestExampleDocuments.ResponseBody(example).GetRawText());
         var reader = CreateReader(monitor);
 
         var windows = await reader.ReadAsync([Request("MongoRequestsCount"), Request("MongoRequests")], End, CancellationToken.None);

@@ -14,7 +14,7 @@ public sealed class AzureMonitorMetricReaderTests
     [Fact]
     public async Task ReadAsync_LoadedScaleSet_ReturnsCpuTheLoadCauses()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-web");
         var scaleSet = harness.Simulator.Estate.AddScaleSet(id, 2, new ScaleSetModel(RequestsPerSecondPerInstance: 20, BaselineCpuPercent: 5));
         scaleSet.SetLoad(new ConstantLoadProfile(30));
@@ -32,7 +32,7 @@ public sealed class AzureMonitorMetricReaderTests
     [Fact]
     public async Task ReadAsync_SeveralMetricsAndAggregations_AnswersEachRequestInOrder()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-api");
         var scaleSet = harness.Simulator.Estate.AddScaleSet(id, 1, new ScaleSetModel(RequestsPerSecondPerInstance: 100, BaselineCpuPercent: 0, BytesPerRequest: 1000));
         scaleSet.SetLoad(new ConstantLoadProfile(10));
@@ -51,7 +51,7 @@ public sealed class AzureMonitorMetricReaderTests
     [Fact]
     public async Task ReadAsync_RuleWithDimensionFilter_ReadsOnlyTheFilteredEntitysSeries()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         const string id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/sb-jobs";
         harness.Simulator.Estate.AddMetricResource(id);
         harness.Simulator.Estate.SetMetric(id, "ActiveMessages", _ => 300, new Dictionary<string, string> { ["EntityName"] = "ai-jobs" });
@@ -69,7 +69,7 @@ public sealed class AzureMonitorMetricReaderTests
     [Fact]
     public async Task ReadAsync_MetricTheResourceDoesNotHave_ThrowsWithResourceMetricAndError()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-web");
         harness.Simulator.Estate.AddScaleSet(id, 2, new ScaleSetModel());
         var request = Cpu(id) with { MetricName = "Disk Queue Depth" };

@@ -30,8 +30,8 @@ public sealed class BatchMetricReaderRequestTests
     [Fact]
     public async Task ReadAsync_OfficialBatchExample_PostsResourceIdsAndParsesEveryResource()
     {
-        using var example = RestExamples.Load("monitor-dataplane/MetricBatchExample.json");
-        var monitor = new StandInMonitor(_ => RestExamples.ResponseBody(example).GetRawText());
+        using var example = RestExampleDocuments.Load("monitor-dataplane/MetricBatchExample.json");
+        var monitor = new StandInMonitor(_ => RestExampleDocuments.ResponseBody(example).GetRawText());
         var reader = CreateReader(monitor, "https://eastus.metrics.example.test");
         MetricRequest[] requests = [Storage(Storage1, "Ingress"), Storage(Storage1, "Egress"), Storage(Storage2, "Ingress")];
 

@@ -17,7 +17,7 @@ public sealed class BatchMetricReaderTests
     [Fact]
     public async Task ReadAsync_SixtyLoadedScaleSetsOnTheSimulator_ReturnsWhatArmReturnsInTwoCalls()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var ids = Enumerable.Range(0, 60).Select(i => TestData.ScaleSetId($"vmss-{i:D2}")).ToList();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -55,7 +55,7 @@ public sealed class BatchMetricReaderTests
     [Fact]
     public async Task ReadAsync_OneScaleSetOnly_ReadsItThroughArm()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-alone");
         harness.Simulator.Estate.AddScaleSet(id, 2, new ScaleSetModel()).SetLoad(new ConstantLoadProfile(10));
         harness.Time.Advance(TimeSpan.FromMinutes(10));

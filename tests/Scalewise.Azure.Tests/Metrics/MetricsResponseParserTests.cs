@@ -9,9 +9,9 @@ public sealed class MetricsResponseParserTests
     [Fact]
     public void Parse_OfficialGetMetricExample_CombinesTierSeriesPerHour()
     {
-        using var example = RestExamples.Load("monitor/GetMetric.json");
+        using var example = RestExampleDocuments.Load("monitor/GetMetric.json");
 
-        var metrics = MetricsResponseParser.Parse(RestExamples.ResponseBody(example), TimeAggregation.Maximum);
+        var metrics = MetricsResponseParser.Parse(RestExampleDocuments.ResponseBody(example), TimeAggregation.Maximum);
 
         Assert.Equal(["BlobCount", "BlobCapacity"], metrics.Select(m => m.Name));
         var blobCount = metrics[0];
@@ -27,9 +27,9 @@ public sealed class MetricsResponseParserTests
     [Fact]
     public void Parse_OfficialGetMetricExampleWithAverage_AveragesAcrossSeries()
     {
-        using var example = RestExamples.Load("monitor/GetMetric.json");
+        using var example = RestExampleDocuments.Load("monitor/GetMetric.json");
 
-        var metrics = MetricsResponseParser.Parse(RestExamples.ResponseBody(example), TimeAggregation.Average);
+        var metrics = MetricsResponseParser.Parse(RestExampleDocuments.ResponseBody(example), TimeAggregation.Average);
 
         Assert.Equal((7.0 + 2.0) / 5, metrics[0].Points[0].Value!.Value, 6);
     }
@@ -37,9 +37,9 @@ public sealed class MetricsResponseParserTests
     [Fact]
     public void Parse_AggregationTheResponseLacks_YieldsPointsWithoutValues()
     {
-        using var example = RestExamples.Load("monitor/GetMetric.json");
+        using var example = RestExampleDocuments.Load("monitor/GetMetric.json");
 
-        var metrics = MetricsResponseParser.Parse(RestExamples.ResponseBody(example), TimeAggregation.Total);
+        var metrics = MetricsResponseParser.Parse(RestExampleDocuments.ResponseBody(example), TimeAggregation.Total);
 
         Assert.Equal(5, metrics[0].Points.Count);
         Assert.All(metrics[0].Points, p => Assert.Null(p.Value));
@@ -48,9 +48,9 @@ public sealed class MetricsResponseParserTests
     [Fact]
     public void Parse_OfficialGetMetricErrorExample_ReportsTheFailedMetricAndKeepsTheOther()
     {
-        using var example = RestExamples.Load("monitor/GetMetricError.json");
+        using var example = RestExampleDocuments.Load("monitor/GetMetricError.json");
 
-        var metrics = MetricsResponseParser.Parse(RestExamples.ResponseBody(example), TimeAggregation.Average);
+        var metrics = MetricsResponseParser.Parse(RestExampleDocuments.ResponseBody(example), TimeAggregation.Average);
 
         var failed = metrics.Single(m => m.Name == "MongoRequestsCount");
         Assert.False(failed.Succeeded);

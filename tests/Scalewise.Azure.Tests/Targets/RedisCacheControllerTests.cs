@@ -10,7 +10,7 @@ namespace Scalewise.Azure.Tests.Targets;
 
 public sealed class RedisCacheControllerTests
 {
-    private static RedisCacheController Controller(SimulatorHarness harness, TimeSpan? timeout = null) =>
+    private static RedisCacheController Controller(AdapterHarness harness, TimeSpan? timeout = null) =>
         new(
             harness.Connection,
             Options.Create(new ArmTargetOptions { RedisExportContainer = new Uri("https://backups.blob.core.windows.net/redis?sv=2024&sig=x"), RequestTimeout = timeout }),
@@ -19,7 +19,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task GetAsync_ClusteredPremium_ReturnsSkuShardsAndState()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 2, 3));
 
         var state = await Controller(harness).GetAsync(TargetIds.Cache, CancellationToken.None);
@@ -32,7 +32,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginScaleAsync_EveryPlannedStep_ReachesTargetAfterEachStepsProvisioning()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1), new RedisCacheModel(ScalingDelayPerShard: TimeSpan.FromMinutes(10)));
         var controller = Controller(harness);
         var plan = RedisMovePlanner.Plan(new RedisSku(RedisTier.Standard, 1), new RedisSku(RedisTier.Premium, 1, 2));
@@ -54,7 +54,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginScaleAsync_MoveAzureRefuses_Throws400NotTransient()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 2));
 
         var error = await Assert.ThrowsAsync<TargetOperationException>(() => Controller(harness).BeginScaleAsync(TargetIds.Cache, new RedisSku(RedisTier.Basic, 2), CancellationToken.None));
@@ -68,7 +68,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginExportAsync_Premium_StatusUrlReportsInProgressThenSucceeded()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var cache = harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(3)));
         var controller = Controller(harness);
 
@@ -85,7 +85,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginExportAsync_ProvisioningFailedFault_OperationReportsFailedWithError()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.ProvisioningFailed("POST", TargetIds.Cache, "export"));
         var controller = Controller(harness);
@@ -102,7 +102,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginScaleAsync_ProvisioningFailedFault_CacheEndsFailedAtOldSku()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.ProvisioningFailed("PATCH", TargetIds.Cache));
         var controller = Controller(harness);
@@ -118,7 +118,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task GetAsync_Throttled_ThrowsThrottledWithRetryAfter()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.Throttle("GET", TargetIds.Cache, TimeSpan.FromSeconds(1)) with { Times = int.MaxValue });
 
@@ -133,7 +133,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginScaleAsync_ServerErrors_ThrowsTransient500()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.ServerError("PATCH", TargetIds.Cache) with { Times = int.MaxValue });
 
@@ -147,7 +147,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginScaleAsync_OperationInProgress_ThrowsConflict()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.Conflict("PATCH", TargetIds.Cache));
 
@@ -161,7 +161,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task BeginScaleAsync_WhileScaling_ThrowsConflictFromTheCache()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
         var controller = Controller(harness);
         await controller.BeginScaleAsync(TargetIds.Cache, new RedisSku(RedisTier.Standard, 2), CancellationToken.None);
@@ -174,7 +174,7 @@ public sealed class RedisCacheControllerTests
     [Fact]
     public async Task GetAsync_NoAnswerInTime_ThrowsTimeoutWithStatusZero()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.Timeout("GET", TargetIds.Cache, TimeSpan.FromSeconds(10)) with { Times = int.MaxValue });
 

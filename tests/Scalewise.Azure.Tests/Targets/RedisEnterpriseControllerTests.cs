@@ -8,13 +8,13 @@ namespace Scalewise.Azure.Tests.Targets;
 
 public sealed class RedisEnterpriseControllerTests
 {
-    private static RedisEnterpriseController Controller(SimulatorHarness harness) =>
+    private static RedisEnterpriseController Controller(AdapterHarness harness) =>
         new(harness.Connection, Options.Create(new ArmTargetOptions()), NullLogger<RedisEnterpriseController>.Instance);
 
     [Fact]
     public async Task BeginUpdateSkuAsync_SkuFromListSkusForScaling_IsUpdatingThenSucceeds()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisEnterprise(TargetIds.Cluster, "Balanced_B5", model: new RedisEnterpriseModel(ScalingDelay: TimeSpan.FromMinutes(15)));
         var controller = Controller(harness);
 
@@ -35,7 +35,7 @@ public sealed class RedisEnterpriseControllerTests
     [Fact]
     public async Task BeginUpdateSkuAsync_SkuNotOffered_Throws400()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisEnterprise(TargetIds.Cluster, "Balanced_B5", model: new RedisEnterpriseModel(SkusForScaling: [new("Balanced_B10", 12)]));
 
         var error = await Assert.ThrowsAsync<TargetOperationException>(() => Controller(harness).BeginUpdateSkuAsync(TargetIds.Cluster, "Balanced_B100", null, CancellationToken.None));
@@ -47,7 +47,7 @@ public sealed class RedisEnterpriseControllerTests
     [Fact]
     public async Task BeginUpdateSkuAsync_WhileUpdating_ThrowsConflict()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddRedisEnterprise(TargetIds.Cluster, "Balanced_B5");
         var controller = Controller(harness);
         await controller.BeginUpdateSkuAsync(TargetIds.Cluster, "Balanced_B10", null, CancellationToken.None);

@@ -12,7 +12,7 @@ public sealed class ScaleSetControllerTests
     [Fact]
     public async Task GetAsync_ExistingScaleSet_ReturnsCapacitySkuAndState()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-web");
         harness.Simulator.Estate.AddScaleSet(id, 3, new ScaleSetModel(Sku: "Standard_D4s_v5"));
 
@@ -26,7 +26,7 @@ public sealed class ScaleSetControllerTests
     [Fact]
     public async Task BeginSetCapacityAsync_ScaleOut_IsUpdatingThenSucceedsWithNewInstances()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-web");
         harness.Simulator.Estate.AddScaleSet(id, 2, new ScaleSetModel(ProvisioningDelay: TimeSpan.FromMinutes(3)));
 
@@ -49,7 +49,7 @@ public sealed class ScaleSetControllerTests
     [Fact]
     public async Task GetAsync_UnknownScaleSet_ThrowsTargetOperationExceptionNamingResourceAndCode()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var id = TestData.ScaleSetId("vmss-missing");
 
         var read = harness.Controller.GetAsync(id, CancellationToken.None);

@@ -8,13 +8,13 @@ namespace Scalewise.Azure.Tests.Targets;
 
 public sealed class VirtualMachineControllerTests
 {
-    private static VirtualMachineController Controller(SimulatorHarness harness) =>
+    private static VirtualMachineController Controller(AdapterHarness harness) =>
         new(harness.Connection.Client, NullLogger<VirtualMachineController>.Instance);
 
     [Fact]
     public async Task GetAsync_RunningVm_ReturnsSizePowerStateAndDisks()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var vm = harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm, new VirtualMachineModel(DataDiskCount: 2));
 
         var state = await Controller(harness).GetAsync(TargetIds.Vm, CancellationToken.None);
@@ -29,7 +29,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task ListAvailableSizesAsync_Running_ReturnsClusterSizesWithCores()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm);
 
         var sizes = await Controller(harness).ListAvailableSizesAsync(TargetIds.Vm, CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task BeginResizeAsync_AvailableSize_IsUpdatingThenRunsAtNewSize()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm, new VirtualMachineModel(ResizeDelay: TimeSpan.FromMinutes(3)));
         var controller = Controller(harness);
 
@@ -57,7 +57,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task BeginResizeAsync_SizeNeedsDeallocation_ThrowsConflictThenWorksAfterDeallocateAndStart()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm, new VirtualMachineModel(PowerDelay: TimeSpan.FromMinutes(1), ResizeDelay: TimeSpan.FromMinutes(1)));
         var controller = Controller(harness);
 
@@ -82,7 +82,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task BeginSnapshotDisksAsync_TwoDisks_SnapshotsEachAndDeletesOnlyOldOnes()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         var vm = harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm, new VirtualMachineModel(DataDiskCount: 1));
         harness.Simulator.Estate.SnapshotDelay = TimeSpan.FromSeconds(30);
         var controller = Controller(harness);
@@ -105,7 +105,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task BeginDeallocateAsync_ConflictFault_ThrowsConflict()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm);
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.Conflict("POST", TargetIds.Vm, "deallocate"));
 
@@ -118,7 +118,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task GetAsync_Throttled_ThrowsThrottledWithRetryAfter()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm);
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.Throttle("GET", TargetIds.Vm, TimeSpan.FromSeconds(1)) with { Times = int.MaxValue });
 
@@ -131,7 +131,7 @@ public sealed class VirtualMachineControllerTests
     [Fact]
     public async Task BeginResizeAsync_ProvisioningFailedFault_VmEndsFailedAtOldSize()
     {
-        await using var harness = await SimulatorHarness.StartAsync();
+        await using var harness = await AdapterHarness.StartAsync();
         harness.Simulator.Estate.AddVirtualMachine(TargetIds.Vm);
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.ProvisioningFailed("PATCH", TargetIds.Vm));
         var controller = Controller(harness);

@@ -5,7 +5,7 @@ using static Scalewise.Core.Tests.Samples;
 namespace Scalewise.Core.Tests.Replays;
 
 /// <summary>Each seed's example policy, replayed minute by minute, does what its seed document says.</summary>
-public sealed class SeedReplayTests
+public sealed class SeedEngineReplayTests
 {
     [Fact]
     public void Seed000_CpuAbove80_ScalesOutByOneWithTenMinuteCooldown()

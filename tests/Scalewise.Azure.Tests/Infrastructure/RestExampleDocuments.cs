@@ -4,7 +4,7 @@ using Scalewise.Tests;
 namespace Scalewise.Azure.Tests.Infrastructure;
 
 /// <summary>The official Azure REST examples in <c>tests/contracts/azure/examples</c>.</summary>
-internal static class RestExamples
+internal static class RestExampleDocuments
 {
     public static JsonDocument Load(string relativePath) => JsonDocument.Parse(File.ReadAllText(RepositoryFiles.RestExample(relativePath)));
 

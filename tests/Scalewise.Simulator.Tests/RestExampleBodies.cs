@@ -4,7 +4,7 @@ using Scalewise.Tests;
 namespace Scalewise.Simulator.Tests;
 
 /// <summary>The official Azure REST examples in <c>tests/contracts/azure/examples</c>.</summary>
-internal static class RestExamples
+internal static class RestExampleBodies
 {
     public static JsonNode Response200Body(string relativePath)
     {

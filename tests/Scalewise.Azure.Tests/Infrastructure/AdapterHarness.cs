@@ -8,9 +8,9 @@ using Scalewise.Simulator.Hosting;
 namespace Scalewise.Azure.Tests.Infrastructure;
 
 /// <summary>The estate simulator on a fake clock, and the production adapters pointed at it (real HTTPS, pinned certificate, static token).</summary>
-internal sealed class SimulatorHarness : IAsyncDisposable
+internal sealed class AdapterHarness : IAsyncDisposable
 {
-    private SimulatorHarness(FakeTimeProvider time, EstateSimulator simulator, ArmConnection connection)
+    private AdapterHarness(FakeTimeProvider time, EstateSimulator simulator, ArmConnection connection)
     {
         Time = time;
         Simulator = simulator;
@@ -29,7 +29,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public ScaleSetController Controller { get; }
 
-    public static async Task<SimulatorHarness> StartAsync()
+    public static async Task<AdapterHarness> StartAsync()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = time });
@@ -40,7 +40,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
             TrustedCertificateThumbprint = simulator.CertificateThumbprint,
             StaticBearerToken = "test-token",
         });
-        return new SimulatorHarness(time, simulator, connection);
+        return new AdapterHarness(time, simulator, connection);
     }
 
     public async ValueTask DisposeAsync()

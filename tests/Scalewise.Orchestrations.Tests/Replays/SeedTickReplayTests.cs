@@ -11,7 +11,7 @@ namespace Scalewise.Orchestrations.Tests.Replays;
 /// estate simulator and Azurite, showing the behaviour its seed document (shared seeds 000-004) states. Decisions are asserted
 /// as stored in the decision log; where a procedure runs, on the target's capacity or SKU in the simulator.
 /// </summary>
-public sealed class SeedReplayTests(SeedReplayFixture fixture) : IClassFixture<SeedReplayFixture>
+public sealed class SeedTickReplayTests(SeedReplayFixture fixture) : IClassFixture<SeedReplayFixture>
 {
     /// <summary>
     /// Seed 000: "cpu_utilization > 80 for 5 min: scale_up, cooldown 10"; "scaleDownPolicy threshold 30, cooldown 900"; the 70%
