@@ -150,7 +150,7 @@ public sealed class VmResizeProcedureTests(LocalEstateFixture estate)
     {
         var (policy, vm) = await estate.AddVmAsync("vm-reject");
         var instanceId = await estate.StartAsync(VerticalEstate.InputFor(policy, "Standard_D16s_v3", approvalTimeout: TimeSpan.FromMinutes(5)));
-        var approvals = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Api.ApprovalRequests>(estate.Services);
+        var approvals = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Scalewise.Orchestrations.Api.ApprovalRequests>(estate.Services);
         var problem = await AnswerWhenOpenAsync(approvals, instanceId);
 
         Assert.Null(problem);
@@ -160,7 +160,7 @@ public sealed class VmResizeProcedureTests(LocalEstateFixture estate)
         Assert.Contains(result.Steps, s => s.Name == Approval && s.Result == "rejected by carol");
     }
 
-    private async Task<Api.ApiProblem?> AnswerWhenOpenAsync(Api.ApprovalRequests approvals, string instanceId)
+    private async Task<Scalewise.Orchestrations.Api.ApiProblem?> AnswerWhenOpenAsync(Scalewise.Orchestrations.Api.ApprovalRequests approvals, string instanceId)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {

@@ -9,7 +9,7 @@ using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Procedures;
 
 [Collection(LocalEstateCollection.Name)]
 public sealed class EmergencyScaleUpTests(LocalEstateFixture estate)

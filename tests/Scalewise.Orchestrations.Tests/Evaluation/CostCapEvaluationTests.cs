@@ -7,7 +7,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 /// <summary>The cost cap in the tick: the price of the scale set's SKU comes from configuration (Scalewise:Prices).</summary>
 [Collection(LocalEstateCollection.Name)]

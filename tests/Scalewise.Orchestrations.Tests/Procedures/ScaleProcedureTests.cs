@@ -7,7 +7,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Procedures;
 
 [Collection(LocalEstateCollection.Name)]
 public sealed class ScaleProcedureTests(LocalEstateFixture estate)

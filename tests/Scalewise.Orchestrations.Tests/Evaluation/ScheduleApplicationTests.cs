@@ -6,7 +6,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Scheduling;
 using Scalewise.Orchestrations.Evaluation;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 [Collection(LocalEstateCollection.Name)]
 public sealed class ScheduleApplicationTests(LocalEstateFixture estate)

@@ -6,9 +6,10 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
+using Scalewise.Orchestrations.Tests.Procedures;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 /// <summary>An emergency on the tick while a normal procedure runs: the normal one is superseded, the emergency one runs.</summary>
 [Collection(LocalEstateCollection.Name)]

@@ -8,7 +8,7 @@ using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Procedures;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Procedures;
 
 [Collection(LocalEstateCollection.Name)]
 public sealed class ApprovalTests(LocalEstateFixture estate)

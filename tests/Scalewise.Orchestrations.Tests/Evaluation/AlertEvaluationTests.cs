@@ -7,7 +7,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 /// <summary>Warnings in the tick: recorded in the decision log, notified through INotifier when they begin, never scaled on.</summary>
 [Collection(LocalEstateCollection.Name)]

@@ -7,7 +7,7 @@ using Scalewise.Core.Serialization;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Api;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Api;
 
 /// <summary>The policy HTTP handlers over the real Table Storage store (Azurite).</summary>
 [Collection(LocalEstateCollection.Name)]

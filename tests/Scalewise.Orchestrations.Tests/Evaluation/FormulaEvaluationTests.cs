@@ -7,7 +7,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 /// <summary>A formula rule in the tick: the named metrics are read from Azure Monitor (the simulator) and the formula decides.</summary>
 [Collection(LocalEstateCollection.Name)]

@@ -8,7 +8,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 /// <summary>A forecast above the maximum with IncreaseMaxCapacity: the raised maximum travels from the decision to the guard.</summary>
 [Collection(LocalEstateCollection.Name)]

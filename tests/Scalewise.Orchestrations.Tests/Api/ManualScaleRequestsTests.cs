@@ -5,7 +5,7 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Api;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Api;
 
 [Collection(LocalEstateCollection.Name)]
 public sealed class ManualScaleRequestsTests(LocalEstateFixture estate)

@@ -4,7 +4,7 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Reports;
 using Scalewise.Orchestrations.Api;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Api;
 
 [Collection(LocalEstateCollection.Name)]
 public sealed class CapacityReportQueryTests(LocalEstateFixture estate)

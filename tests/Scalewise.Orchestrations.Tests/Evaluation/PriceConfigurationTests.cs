@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Scalewise.Orchestrations.Evaluation;
 
-namespace Scalewise.Orchestrations.Tests;
+namespace Scalewise.Orchestrations.Tests.Evaluation;
 
 public sealed class PriceConfigurationTests
 {
