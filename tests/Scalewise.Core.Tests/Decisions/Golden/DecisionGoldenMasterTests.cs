@@ -6,6 +6,7 @@ using Scalewise.Core.Policies;
 using Scalewise.Backtest;
 using Scalewise.Backtest.Strategies;
 using Scalewise.Core.Traces;
+using Scalewise.Tests;
 
 namespace Scalewise.Core.Tests.Decisions.Golden;
 
@@ -65,7 +66,7 @@ public sealed class DecisionGoldenMasterTests
     public void WebDefault_NasaTraceCalibrated70_DecisionsMatchGoldenFile()
     {
         WorkloadTrace trace;
-        using (var reader = new StreamReader(Path.Combine(RepositoryRoot(), "samples", "traces", "nasa95_per_minute.csv")))
+        using (var reader = new StreamReader(Path.Combine(RepositoryFiles.Traces, "nasa95_per_minute.csv")))
         {
             trace = TraceReader.Read(reader);
         }
@@ -104,7 +105,7 @@ public sealed class DecisionGoldenMasterTests
             File.WriteAllText(Path.Combine(Directory.CreateDirectory(fullFolder).FullName, file), text.Full);
         }
 
-        var golden = Path.Combine(RepositoryRoot(), "tests", "Scalewise.Core.Tests", "Decisions", "Golden", file);
+        var golden = Path.Combine(RepositoryFiles.Root, "tests", "Scalewise.Core.Tests", "Decisions", "Golden", file);
         if (Environment.GetEnvironmentVariable("SCALEWISE_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(golden, actual);
@@ -122,20 +123,6 @@ public sealed class DecisionGoldenMasterTests
             var first = Enumerable.Range(0, Math.Min(expectedLines.Length, actualLines.Length)).FirstOrDefault(i => expectedLines[i] != actualLines[i], Math.Min(expectedLines.Length, actualLines.Length));
             Assert.Fail($"{file} differs from the golden file at line {first + 1}:\n  expected: {expectedLines.ElementAtOrDefault(first)}\n  actual:   {actualLines.ElementAtOrDefault(first)}\n(actual text written to {directory.FullName}; set SCALEWISE_GOLDEN_FULL=/some/folder, here and on the last good commit, to diff every decision in full)");
         }
-    }
-
-    /// <summary>The repository's root: the first folder up from the test assembly that holds Functions.sln.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>
