@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scalewise.Azure;
 
 /// <summary>Every log line the Azure adapters write.</summary>

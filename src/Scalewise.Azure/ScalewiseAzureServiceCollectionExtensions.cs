@@ -1,15 +1,11 @@
-using Azure.Data.Tables;
 using Azure.ResourceManager;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Scalewise.Azure.Arm;
 using Scalewise.Azure.Metrics;
 using Scalewise.Azure.Notifications;
 using Scalewise.Azure.Tables;
 using Scalewise.Azure.Targets;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure;
 

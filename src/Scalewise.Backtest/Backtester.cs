@@ -1,6 +1,4 @@
 using Scalewise.Backtest.Strategies;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Traces;
 
 namespace Scalewise.Backtest;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Metrics;
-
 namespace Scalewise.Backtest;
 
 /// <summary>Azure Monitor's time aggregations over a run of a simulated metric's one-minute values (NaN: no data that minute).</summary>

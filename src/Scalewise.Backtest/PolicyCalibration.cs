@@ -1,6 +1,4 @@
 using System.Globalization;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Backtest;
 

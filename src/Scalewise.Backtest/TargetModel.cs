@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scalewise.Core.Traces;
 
 namespace Scalewise.Backtest;
 

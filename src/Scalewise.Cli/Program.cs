@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Scalewise.Cli.Commands;
 
 var root = new RootCommand("scalewise: keeps Azure resources at the right size. Run it locally, validate policies.")

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalewise.Orchestrations.Activities;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations;
 

@@ -1,12 +1,6 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Procedures;
 using Scalewise.Core.Reports;
-using Scalewise.Core.Targets;
-using Scalewise.Orchestrations.Activities;
 using Scalewise.Orchestrations.Hosting;
-using Scalewise.Orchestrations.Procedures;
 using P = Scalewise.Orchestrations.Activities.ProcedureActivities;
 using V = Scalewise.Orchestrations.Activities.VerticalActivities;
 using E = Scalewise.Orchestrations.Activities.EmergencyActivities;

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scalewise.Simulator.Faults;
-using Scalewise.Simulator.Metrics;
-using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 using Scalewise.Simulator.ScaleSets;

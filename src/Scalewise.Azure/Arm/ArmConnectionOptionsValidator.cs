@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Scalewise.Azure.Arm;
 
 /// <summary>Checks <see cref="ArmConnectionOptions"/> when the host starts; each failure names the setting.</summary>

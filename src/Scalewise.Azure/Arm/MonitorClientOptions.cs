@@ -1,5 +1,3 @@
-using Azure.Core;
-
 namespace Scalewise.Azure.Arm;
 
 /// <summary>Client options for the Azure Monitor REST pipeline (there is no Monitor SDK client to carry them).</summary>

@@ -1,5 +1,3 @@
-using Azure.Core;
-
 namespace Scalewise.Azure.Arm;
 
 /// <summary>Hands out one fixed bearer token, for local runs against the simulator and for tests.</summary>

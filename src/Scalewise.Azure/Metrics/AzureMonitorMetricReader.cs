@@ -1,12 +1,6 @@
-using System.Text.Json;
 using System.Xml;
-using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Microsoft.Extensions.Logging;
-using Scalewise.Azure.Arm;
 using Scalewise.Core.Metrics;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure.Metrics;
 

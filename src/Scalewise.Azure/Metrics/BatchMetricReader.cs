@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml;
-using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Microsoft.Extensions.Logging;
 using Scalewise.Core.Metrics;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure.Metrics;
 

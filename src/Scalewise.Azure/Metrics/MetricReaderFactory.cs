@@ -1,8 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scalewise.Azure.Arm;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure.Metrics;
 

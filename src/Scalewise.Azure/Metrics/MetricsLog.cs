@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scalewise.Azure.Metrics;
 
 internal static partial class MetricsLog

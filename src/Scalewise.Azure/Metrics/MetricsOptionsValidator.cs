@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Scalewise.Azure.Metrics;
 
 /// <summary>Checks <see cref="MetricsOptions"/> when the host starts; each failure names the setting.</summary>

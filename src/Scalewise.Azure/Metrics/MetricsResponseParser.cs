@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Scalewise.Core.Metrics;
 
 namespace Scalewise.Azure.Metrics;

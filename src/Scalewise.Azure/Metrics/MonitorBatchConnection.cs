@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Scalewise.Azure.Arm;
 
 namespace Scalewise.Azure.Metrics;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Ports;
-
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>

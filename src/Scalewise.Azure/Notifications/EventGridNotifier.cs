@@ -1,8 +1,5 @@
-using Azure;
 using Azure.Messaging;
 using Azure.Messaging.EventGrid;
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure.Notifications;
 

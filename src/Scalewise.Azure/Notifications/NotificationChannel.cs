@@ -1,5 +1,3 @@
-using Scalewise.Core.Ports;
-
 namespace Scalewise.Azure.Notifications;
 
 /// <summary>One place notifications go, with the name a failure message uses ("webhook", "Event Grid", "Teams").</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scalewise.Azure.Notifications;
 
 internal static partial class NotificationsLog

@@ -1,8 +1,5 @@
 using Azure.Messaging.EventGrid;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scalewise.Azure.Arm;
 
 namespace Scalewise.Azure.Notifications;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 
 namespace Scalewise.Azure.Notifications;

@@ -1,8 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Azure.Notifications;
 

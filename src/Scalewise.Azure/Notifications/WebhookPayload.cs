@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Core;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
-using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Notifications;
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Scalewise.Azure.Tables;
 
 /// <summary>Optional columns: a null value is left out of the row rather than written as null.</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
-using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Tables;
 

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Azure.Data.Tables;
 using Scalewise.Core.Forecasting;
-using Scalewise.Core.Ports;
-using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Tables;
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Scalewise.Azure.Tables;
 
 /// <summary>A table that is created on first use, once per process (a failed creation is tried again on the next use).</summary>

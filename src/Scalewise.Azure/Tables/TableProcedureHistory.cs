@@ -1,9 +1,5 @@
-using System.Text.Json;
-using Azure.Data.Tables;
 using Scalewise.Core.Decisions;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
-using Scalewise.Core.Serialization;
 
 namespace Scalewise.Azure.Tables;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure;
-
 namespace Scalewise.Azure.Targets;
 
 /// <summary>Turns ARM answers and transport failures into <see cref="TargetOperationException"/>s people and retry policies can read.</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
 
 namespace Scalewise.Azure.Targets;

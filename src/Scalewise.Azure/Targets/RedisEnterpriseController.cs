@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure.Core;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scalewise.Azure.Arm;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
 
 namespace Scalewise.Azure.Targets;

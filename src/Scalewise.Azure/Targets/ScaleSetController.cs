@@ -1,11 +1,6 @@
-using System.Globalization;
-using Azure;
-using Azure.Core;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
 
 namespace Scalewise.Azure.Targets;

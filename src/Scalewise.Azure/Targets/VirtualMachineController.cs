@@ -1,13 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Core;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Targets;
 
 namespace Scalewise.Azure.Targets;

@@ -1,5 +1,3 @@
-using Scalewise.Core.Traces;
-
 namespace Scalewise.Backtest.Strategies;
 
 /// <summary>The strategies <c>scalewise simulate --compare</c> measures a policy against, in report order.</summary>

@@ -1,6 +1,3 @@
-using Scalewise.Core.Policies;
-using Scalewise.Core.Traces;
-
 namespace Scalewise.Backtest.Strategies;
 
 /// <summary>

@@ -3,8 +3,6 @@ using System.Runtime.InteropServices;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Forecasting;
 using Scalewise.Core.Formulas;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Backtest.Strategies;
 

@@ -1,6 +1,3 @@
-using Scalewise.Core.Policies;
-using Scalewise.Core.Traces;
-
 namespace Scalewise.Backtest.Strategies;
 
 /// <summary>Baseline <c>static-peak</c>: the capacity the trace's busiest minute needs, all the time (it knows the peak in advance).</summary>

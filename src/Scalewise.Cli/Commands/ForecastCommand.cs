@@ -1,12 +1,7 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Scalewise.Cli.Forecasts;
 using Scalewise.Core.Forecasting;
-using Scalewise.Core.Serialization;
 using Scalewise.Core.Traces;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Commands;
 

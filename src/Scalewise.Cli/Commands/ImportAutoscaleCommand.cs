@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Scalewise.Core.Autoscale;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Cli.Commands;
 

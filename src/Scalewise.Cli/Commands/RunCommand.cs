@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.CommandLine;
 using Scalewise.Cli.Local;
 using Scalewise.Cli.Scenarios;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Commands;
 

@@ -1,13 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Scalewise.Backtest;
 using Scalewise.Backtest.Strategies;
 using Scalewise.Cli.Reports;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Serialization;
 using Scalewise.Core.Traces;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Commands;
 

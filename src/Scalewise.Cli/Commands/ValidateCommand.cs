@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Cli.Commands;
 
 /// <summary>

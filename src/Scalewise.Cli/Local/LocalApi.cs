@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Serialization;
 using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Cli.Local;

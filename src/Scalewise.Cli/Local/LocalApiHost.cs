@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Scalewise.Core.Serialization;
 using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Cli.Local;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Client;
@@ -11,10 +9,8 @@ using Microsoft.Extensions.Logging;
 using Scalewise.Azure;
 using Scalewise.Cli.Scenarios;
 using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
-using Scalewise.Core.Serialization;
 using Scalewise.Core.Targets;
 using Scalewise.LocalSupport;
 using Scalewise.Orchestrations;
@@ -22,7 +18,6 @@ using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Hosting;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Local;
 

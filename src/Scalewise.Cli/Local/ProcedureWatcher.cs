@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Grpc.Core;
 using Microsoft.DurableTask.Client;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Local;
 

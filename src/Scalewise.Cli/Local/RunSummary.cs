@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Scalewise.Cli.Local;
 
 /// <summary>What <c>scalewise run --summary</c> writes: counts, and every procedure with its steps.</summary>

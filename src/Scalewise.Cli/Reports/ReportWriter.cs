@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scalewise.Backtest;
-using Scalewise.Core.Serialization;
 
 namespace Scalewise.Cli.Reports;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Scalewise.Core.Procedures;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Scenarios;
 

@@ -1,4 +1,3 @@
-using Scalewise.Core.Policies;
 using Scalewise.Core.Targets;
 using Scalewise.Simulator.Load;
 using Scalewise.Simulator.ScaleSets;

@@ -1,6 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Policies;
-using Spectre.Console;
 
 namespace Scalewise.Cli.Scenarios;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 using static Scalewise.Core.Autoscale.AutoscaleJson;
 
 namespace Scalewise.Core.Autoscale;

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Targets;
 using static Scalewise.Core.Autoscale.AutoscaleJson;
 
 namespace Scalewise.Core.Autoscale;

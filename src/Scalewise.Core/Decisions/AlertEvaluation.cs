@@ -1,5 +1,3 @@
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 using static Scalewise.Core.Decisions.DecisionText;
 
 namespace Scalewise.Core.Decisions;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Decisions;
 
 /// <summary>How decisions put numbers, durations and rules into words.</summary>

@@ -1,6 +1,3 @@
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Decisions;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Text;
 using Scalewise.Core.Formulas;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Decisions;
 

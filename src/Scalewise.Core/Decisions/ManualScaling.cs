@@ -1,5 +1,3 @@
-using System.Globalization;
-using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
 
 namespace Scalewise.Core.Decisions;

@@ -1,5 +1,4 @@
 using Scalewise.Core.Forecasting;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Decisions;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Decisions;
 
 /// <summary>How one rule fared: the value seen over its window, and whether that met its threshold.</summary>

@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Decisions;
 
 /// <summary>A decision about one target, with the reason a person reads and the numbers behind it.</summary>

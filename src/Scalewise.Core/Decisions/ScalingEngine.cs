@@ -1,6 +1,4 @@
 using Scalewise.Core.Decisions.Stages;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 using Scalewise.Core.Pricing;
 
 namespace Scalewise.Core.Decisions;

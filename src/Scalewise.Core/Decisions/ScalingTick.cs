@@ -1,7 +1,5 @@
 using Scalewise.Core.Decisions.Stages;
 using Scalewise.Core.Forecasting;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 using Scalewise.Core.Pricing;
 
 namespace Scalewise.Core.Decisions;

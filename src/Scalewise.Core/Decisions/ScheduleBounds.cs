@@ -1,4 +1,3 @@
-using Scalewise.Core.Policies;
 using Scalewise.Core.Scheduling;
 
 namespace Scalewise.Core.Decisions;

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Decisions;
 

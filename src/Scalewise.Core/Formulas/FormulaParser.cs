@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scalewise.Core.Formulas;
 
 /// <summary>

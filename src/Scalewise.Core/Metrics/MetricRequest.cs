@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Metrics;
 

@@ -1,5 +1,4 @@
 using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Metrics;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Scalewise.Core.Metrics;
 
 namespace Scalewise.Core.Policies;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Metrics;
-
 namespace Scalewise.Core.Policies;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scalewise.Core.Scheduling;
 
 namespace Scalewise.Core.Policies;

@@ -1,5 +1,4 @@
 using Scalewise.Core.Pricing;
-using Scalewise.Core.Targets;
 using static Scalewise.Core.Policies.PolicyValidator;
 
 namespace Scalewise.Core.Policies;

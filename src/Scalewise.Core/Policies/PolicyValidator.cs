@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Core.Policies;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Scalewise.Core.Procedures;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Core.Policies;
 

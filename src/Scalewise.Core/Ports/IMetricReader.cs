@@ -1,5 +1,3 @@
-using Scalewise.Core.Metrics;
-
 namespace Scalewise.Core.Ports;
 
 /// <summary>Reads metric windows ending at a given time (Azure Monitor in production, the simulator locally).</summary>

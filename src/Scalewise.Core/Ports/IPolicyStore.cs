@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Ports;
 
 /// <summary>Policies, one per target, with every version ever written kept.</summary>

@@ -1,5 +1,4 @@
 using Scalewise.Core.Redis;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Core.Ports;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Core.Ports;
 
 /// <summary>Reads and scales an Azure Managed Redis cluster (<c>Microsoft.Cache/redisEnterprise</c>) among the SKUs it may scale to.</summary>

@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Core.Ports;
 
 /// <summary>Reads and changes a target's capacity through Azure Resource Manager.</summary>

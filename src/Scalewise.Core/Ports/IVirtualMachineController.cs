@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Core.Ports;
 
 /// <summary>Reads, resizes, deallocates and starts a single VM, and snapshots its managed disks, through ARM. Every Begin* returns once ARM accepted the request.</summary>

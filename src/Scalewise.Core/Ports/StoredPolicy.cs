@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Ports;
 
 /// <summary>A policy as stored, with the ETag a later write must present.</summary>

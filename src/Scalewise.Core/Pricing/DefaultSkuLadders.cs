@@ -1,6 +1,3 @@
-using Scalewise.Core.Policies;
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Core.Pricing;
 
 /// <summary>

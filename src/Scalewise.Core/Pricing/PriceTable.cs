@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Pricing;
 
 /// <summary>Hourly prices per SKU name (case-insensitive), as configuration supplies them; the cost cap reads them.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Core.Procedures;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Xml;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Procedures;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Core.Procedures;
 
 /// <summary>

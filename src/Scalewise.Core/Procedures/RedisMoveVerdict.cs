@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scalewise.Core.Redis;
 
 namespace Scalewise.Core.Procedures;

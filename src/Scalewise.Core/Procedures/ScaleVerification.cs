@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Core.Procedures;
 
 /// <summary>Decides whether a scale set reached the capacity a procedure asked for.</summary>

@@ -1,6 +1,4 @@
-using Scalewise.Core.Policies;
 using Scalewise.Core.Pricing;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Core.Procedures;
 

@@ -1,6 +1,4 @@
 using Scalewise.Core.Decisions;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Reports;
 

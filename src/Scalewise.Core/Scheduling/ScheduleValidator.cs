@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scalewise.Core.Scheduling;
 
 /// <summary>Checks a schedule and names every problem by its JSON path relative to the schedule (<c>$.windows[2].cron</c>).</summary>

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Microsoft.DurableTask.Client;
 using Scalewise.Orchestrations.Api;
-using Scalewise.Orchestrations.Evaluation;
 using Api = Scalewise.Orchestrations.Api.ScalewiseApi;
 
 namespace Scalewise.Functions.Http;

@@ -1,7 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Scalewise.Orchestrations.Evaluation;
-
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>Starts procedures when schedule windows begin and end: every minute by default (app setting <c>ApplySchedulesSchedule</c>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Scalewise.Orchestrations.Evaluation;
-
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>

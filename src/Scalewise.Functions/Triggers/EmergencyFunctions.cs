@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Scalewise.Core.Reports;
 using Scalewise.Orchestrations.Activities;

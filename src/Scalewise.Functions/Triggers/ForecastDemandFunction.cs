@@ -1,6 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-using Scalewise.Orchestrations.Evaluation;
-
 namespace Scalewise.Functions.Triggers;
 
 /// <summary>Forecasts the next 48 hours of every predictive policy's demand: hourly by default (app setting <c>ForecastDemandSchedule</c>).</summary>

@@ -1,4 +1,3 @@
-using Scalewise.Core.Procedures;
 using Scalewise.Core.Reports;
 
 namespace Scalewise.Orchestrations.Activities;

@@ -1,5 +1,3 @@
-using Scalewise.Core.Procedures;
-
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>

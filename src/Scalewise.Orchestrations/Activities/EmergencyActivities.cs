@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Reports;
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Activities;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Decisions;
-
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>Input of <see cref="ProcedureActivities.GuardProcedure"/>.</summary>

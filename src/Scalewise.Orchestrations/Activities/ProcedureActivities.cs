@@ -1,12 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Scalewise.Azure.Targets;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
-using Scalewise.Core.Procedures;
-using Scalewise.Core.Targets;
 
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Activities;
 

@@ -1,15 +1,8 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Scalewise.Azure.Targets;
-using Scalewise.Core.Decisions;
 using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
-using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
-using Scalewise.Core.Targets;
 
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Activities;
 

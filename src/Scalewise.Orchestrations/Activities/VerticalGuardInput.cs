@@ -1,6 +1,3 @@
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>Input of <see cref="VerticalActivities.GuardVerticalChange"/>.</summary>

@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Ports;
-using Scalewise.Core.Procedures;
 
 namespace Scalewise.Orchestrations.Api;
 

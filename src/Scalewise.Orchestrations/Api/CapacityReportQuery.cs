@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Orchestrations.Api;
 

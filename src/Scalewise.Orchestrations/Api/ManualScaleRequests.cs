@@ -1,9 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Ports;
-using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Evaluation;
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Api;
 

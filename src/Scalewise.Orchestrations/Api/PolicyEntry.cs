@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Orchestrations.Api;
 
 /// <summary>A stored policy or one of its versions: the ETag it has (or had while current) and when it was written.</summary>

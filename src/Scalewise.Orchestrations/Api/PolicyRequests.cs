@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Orchestrations.Api;
 

@@ -1,6 +1,3 @@
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Procedures;
-
 namespace Scalewise.Orchestrations.Api;
 
 /// <summary>The body of <c>GET /api/targets/{target}/history</c>: the target's decisions and procedures, newest first.</summary>

@@ -1,5 +1,3 @@
-using Scalewise.Core.Ports;
-
 namespace Scalewise.Orchestrations.Api;
 
 /// <summary>Reads a target's history for the HTTP API.</summary>

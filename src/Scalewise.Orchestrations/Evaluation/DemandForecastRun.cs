@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Scalewise.Core.Forecasting;
 using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
 
 namespace Scalewise.Orchestrations.Evaluation;
 

@@ -1,13 +1,6 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Decisions;
 using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Pricing;
-using Scalewise.Core.Procedures;
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Evaluation;
 

@@ -1,10 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
 using Scalewise.Core.Scheduling;
-using Scalewise.Orchestrations.Procedures;
 
 namespace Scalewise.Orchestrations.Evaluation;
 

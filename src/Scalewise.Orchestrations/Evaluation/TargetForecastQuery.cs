@@ -1,4 +1,3 @@
-using Scalewise.Core.Ports;
 using Scalewise.Orchestrations.Api;
 
 namespace Scalewise.Orchestrations.Evaluation;

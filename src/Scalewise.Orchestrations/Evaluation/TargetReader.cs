@@ -1,9 +1,3 @@
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
-using Scalewise.Core.Procedures;
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Orchestrations.Evaluation;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Decisions;
 using Scalewise.Core.Forecasting;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Orchestrations.Evaluation;
 

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Ports;
-using Scalewise.Orchestrations.Activities;
-
 namespace Scalewise.Orchestrations.Evaluation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace Scalewise.Orchestrations.Hosting;
 
 /// <summary>Runs one method of an activities class (resolved from the services) as a Durable Task activity outside the Functions host.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.DurableTask;
-using Scalewise.Core.Procedures;
-using Scalewise.Orchestrations.Activities;
-
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>

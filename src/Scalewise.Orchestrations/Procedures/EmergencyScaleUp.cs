@@ -1,7 +1,4 @@
-using Microsoft.DurableTask;
-using Scalewise.Core.Procedures;
 using Scalewise.Core.Reports;
-using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
 

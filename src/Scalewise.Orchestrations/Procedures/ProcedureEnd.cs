@@ -1,5 +1,3 @@
-using Scalewise.Core.Procedures;
-
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>How a procedure ended, in either unit; the orchestrator returns it as its capacity or SKU result.</summary>

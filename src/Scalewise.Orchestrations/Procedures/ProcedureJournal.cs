@@ -1,8 +1,3 @@
-using Microsoft.DurableTask;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Procedures;
-using Scalewise.Orchestrations.Activities;
-
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Orchestrations.Procedures;
 

@@ -1,7 +1,3 @@
-using Microsoft.DurableTask;
-using Scalewise.Core.Policies;
-using Scalewise.Core.Procedures;
-using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 
 namespace Scalewise.Orchestrations.Procedures;

@@ -1,6 +1,3 @@
-using Scalewise.Core.Decisions;
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>

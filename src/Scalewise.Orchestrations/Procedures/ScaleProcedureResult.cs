@@ -1,5 +1,3 @@
-using Scalewise.Core.Procedures;
-
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>How a procedure ended: the terminal outcome, the capacities, and the recorded steps.</summary>

@@ -1,6 +1,4 @@
-using Scalewise.Core.Decisions;
 using Scalewise.Core.Redis;
-using Scalewise.Core.Targets;
 
 namespace Scalewise.Orchestrations.Procedures;
 

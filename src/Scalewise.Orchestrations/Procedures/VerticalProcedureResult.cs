@@ -1,5 +1,3 @@
-using Scalewise.Core.Procedures;
-
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>How a vertical procedure ended: the terminal outcome, the SKUs before, asked for and reached, and the recorded steps.</summary>

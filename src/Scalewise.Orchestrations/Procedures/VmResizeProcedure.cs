@@ -1,7 +1,3 @@
-using Microsoft.DurableTask;
-using Scalewise.Core.Procedures;
-using Scalewise.Core.Targets;
-using Scalewise.Orchestrations.Activities;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
 using static Scalewise.Orchestrations.Procedures.VerticalStepNames;

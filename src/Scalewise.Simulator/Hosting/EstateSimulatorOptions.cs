@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scalewise.Simulator.Hosting;
 
 public sealed class EstateSimulatorOptions

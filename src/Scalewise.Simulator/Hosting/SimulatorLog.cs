@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Scalewise.Simulator.Faults;
 
 namespace Scalewise.Simulator.Hosting;

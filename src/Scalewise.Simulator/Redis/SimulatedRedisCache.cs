@@ -1,10 +1,6 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Scalewise.Core.Redis;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Load;
-using Scalewise.Simulator.Metrics;
-using Scalewise.Simulator.Operations;
 
 namespace Scalewise.Simulator.Redis;
 

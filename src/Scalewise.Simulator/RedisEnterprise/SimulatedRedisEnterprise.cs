@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using Scalewise.Simulator.Hosting;
-using Scalewise.Simulator.Operations;
 
 namespace Scalewise.Simulator.RedisEnterprise;
 

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Load;
-using Scalewise.Simulator.Metrics;
-using Scalewise.Simulator.Operations;
 
 namespace Scalewise.Simulator.VirtualMachines;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Scalewise.Simulator.Metrics;
-
 namespace Scalewise.Simulator.Wire;
 
 /// <summary>

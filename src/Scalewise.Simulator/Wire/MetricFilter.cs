@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Scalewise.Simulator.Metrics;
 
 namespace Scalewise.Simulator.Wire;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Scalewise.Simulator.Wire;
 
 /// <summary>Writes the aggregations a query asked for into one metric point, rounded as Azure Monitor's answers are.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Wire;

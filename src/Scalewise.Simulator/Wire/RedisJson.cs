@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 

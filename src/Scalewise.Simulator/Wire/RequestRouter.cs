@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.Hosting;
-using Scalewise.Simulator.Operations;
 
 namespace Scalewise.Simulator.Wire;
 

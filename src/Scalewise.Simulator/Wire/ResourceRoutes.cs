@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Scalewise.Core.Redis;
-using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 using Scalewise.Simulator.VirtualMachines;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Wire;

@@ -1,4 +1,3 @@
-using Scalewise.Core.Policies;
 using Kinds = Scalewise.Core.Decisions.Stages.DirectionChoice.Kinds;
 
 namespace Scalewise.Core.Decisions.Stages;

@@ -1,4 +1,3 @@
-using Scalewise.Core.Policies;
 using static Scalewise.Core.Decisions.DecisionText;
 
 namespace Scalewise.Core.Decisions.Stages;

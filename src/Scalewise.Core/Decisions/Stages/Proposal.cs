@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Scalewise.Core.Policies;
 
 namespace Scalewise.Core.Decisions.Stages;
 

@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Decisions.Stages;
 
 /// <summary>What a fired rule or a target tracking asks for, as Azure autoscale and AWS compute it.</summary>

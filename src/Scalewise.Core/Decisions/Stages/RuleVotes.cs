@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 using Scalewise.Core.Pricing;
 
 namespace Scalewise.Core.Decisions.Stages;

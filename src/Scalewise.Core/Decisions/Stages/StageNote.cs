@@ -1,5 +1,3 @@
-using Scalewise.Core.Policies;
-
 namespace Scalewise.Core.Decisions.Stages;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Scalewise.Core.Forecasting;
-using Scalewise.Core.Metrics;
-using Scalewise.Core.Policies;
 using Scalewise.Core.Scheduling;
 using static Scalewise.Core.Decisions.DecisionText;
 
