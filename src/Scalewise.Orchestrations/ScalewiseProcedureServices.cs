@@ -18,6 +18,7 @@ public static class ScalewiseProcedureServices
         configuration.GetSection(TimingSection).Bind(timing);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(timing);
+        services.TryAddSingleton(new ProcedureClock());
         services.TryAddSingleton(PriceConfiguration.Read(configuration));
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();

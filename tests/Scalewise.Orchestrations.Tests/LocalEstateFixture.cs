@@ -9,6 +9,7 @@ using Scalewise.Core.Targets;
 using Scalewise.LocalSupport;
 using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Evaluation;
+using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.ScaleSets;
 
@@ -28,6 +29,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     private readonly TimeProvider? clock;
     private readonly TimeProvider? estateClock;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly ProcedureClock? procedureClock;
     private AzuriteProcess? azurite;
     private EstateSimulator? simulator;
     private DurableTaskTestHost? host;
@@ -41,11 +43,12 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     /// The same parts on a clock the test moves: <paramref name="clock"/> for the evaluation, the activities and the cooldowns,
     /// <paramref name="estateClock"/> for the simulator; <paramref name="settings"/> override the configuration.
     /// </summary>
-    internal LocalEstateFixture(TimeProvider? clock, TimeProvider? estateClock, IReadOnlyDictionary<string, string?> settings)
+    internal LocalEstateFixture(TimeProvider? clock, TimeProvider? estateClock, IReadOnlyDictionary<string, string?> settings, ProcedureClock? procedureClock = null)
     {
         this.clock = clock;
         this.estateClock = estateClock;
         this.settings = settings;
+        this.procedureClock = procedureClock;
     }
 
     public EstateSimulator Simulator => simulator ?? throw new InvalidOperationException("Not started.");
@@ -84,6 +87,11 @@ public sealed class LocalEstateFixture : IAsyncLifetime
                     if (clock is not null)
                     {
                         services.AddSingleton(clock);
+                    }
+
+                    if (procedureClock is not null)
+                    {
+                        services.AddSingleton(procedureClock);
                     }
 
                     services.AddScalewiseAzure(configuration);

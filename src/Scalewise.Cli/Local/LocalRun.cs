@@ -191,11 +191,11 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
             ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
             ["Scalewise:Arm:StaticBearerToken"] = "scalewise-local-run",
-            ["Scalewise:Procedures:TimeCompression"] = options.Speed.ToString(CultureInfo.InvariantCulture),
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:01",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:03:00",
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<ProcedureClock>(new CompressedProcedureClock(options.Speed));
         builder.Services.AddScalewiseAzure(builder.Configuration);
         builder.Services.AddScalewiseProcedures(builder.Configuration);
         builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks());

@@ -13,7 +13,7 @@ public sealed partial class EmergencyActivities(
     ICapacityReportStore reports,
     INotifier notifier,
     TimeProvider time,
-    ProcedureTiming timing,
+    ProcedureClock clock,
     ILogger<EmergencyActivities> logger)
 {
     /// <summary>How far back the aftermath check reads: the emergency detector's window.</summary>
@@ -42,7 +42,7 @@ public sealed partial class EmergencyActivities(
             ?? throw new InvalidOperationException($"The policy '{request.PolicyId}' no longer exists, so there is nothing to measure the emergency against.");
         var policy = stored.Policy;
         var now = time.GetUtcNow();
-        DateTimeOffset? readyAt = request.SinceReady is { } since ? now - timing.ToPolicyClock(since) : null;
+        DateTimeOffset? readyAt = request.SinceReady is { } since ? now - clock.ToPolicyClock(since) : null;
         var episode = new EmergencyEpisode(request.PolicyId, request.TargetResourceId, request.InstanceId, request.DecidedAt, request.Reason, request.Outcome, request.FromCapacity, request.ToCapacity, readyAt);
 
         // Whole minutes from the observation start to now, one more so the first minute is inside the window.

@@ -9,7 +9,7 @@ namespace Scalewise.Orchestrations.Procedures;
 /// <see cref="RedisEnterpriseScaleProcedure"/> for a SKU decision on a VM, an Azure Cache for Redis or an Azure Managed
 /// Redis cluster), or reports the one already running.
 /// </summary>
-public sealed class ProcedureLauncher(ProcedureTiming timing)
+public sealed class ProcedureLauncher(ProcedureTiming timing, ProcedureClock clock)
 {
     public async Task<ProcedureLaunch> LaunchAsync(DurableTaskClient client, ScalingPolicy policy, ScalingDecision decision, string requestedBy, CancellationToken cancellationToken)
     {
@@ -73,8 +73,8 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             decision.DecidedAt,
             Math.Max(1, timing.EmergencyVerifyChecks),
             timing.EmergencyVerifyInterval,
-            timing.ToWallClock(timing.EmergencyObservationPeriod),
-            timing.ToWallClock(timing.EmergencyObservationInterval));
+            clock.ToWallClock(timing.EmergencyObservationPeriod),
+            clock.ToWallClock(timing.EmergencyObservationInterval));
     }
 
     /// <summary>The input of the <see cref="ScaleProcedure"/> for a capacity decision; it waits for approval when the policy asks and it is no emergency.</summary>
@@ -83,7 +83,7 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
         var approval = policy.Approval is { } gate && decision.Kind != DecisionKind.Emergency && gate.Requires(decision.CurrentCapacity, decision.NewCapacity)
-            ? timing.ToWallClock(gate.Timeout)
+            ? clock.ToWallClock(gate.Timeout)
             : (TimeSpan?)null;
         return new ScaleProcedureInput(
             policy.Id,
@@ -93,7 +93,7 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             decision.NewCapacity,
             decision.Reason,
             requestedBy,
-            timing.ToWallClock(policy.WarmUp),
+            clock.ToWallClock(policy.WarmUp),
             timing.ProvisioningPollInterval,
             timing.ProvisioningTimeout,
             approval,
@@ -109,7 +109,7 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
         var approval = policy.Approval is { } gate && decision.Kind != DecisionKind.Emergency && SkuLadderMoves.RequiresApproval(policy, decision.CurrentSku, newSku)
-            ? timing.ToWallClock(gate.Timeout)
+            ? clock.ToWallClock(gate.Timeout)
             : (TimeSpan?)null;
         return new VerticalProcedureInput(
             policy.Id,
@@ -119,11 +119,11 @@ public sealed class ProcedureLauncher(ProcedureTiming timing)
             newSku,
             decision.Reason,
             requestedBy,
-            timing.ToWallClock(policy.WarmUp),
+            clock.ToWallClock(policy.WarmUp),
             timing.ProvisioningPollInterval,
             timing.ProvisioningTimeout,
             approval,
-            timing.ToWallClock(RedisMovePlanner.TimeBudgetPerShard));
+            clock.ToWallClock(RedisMovePlanner.TimeBudgetPerShard));
     }
 
     /// <summary>The target's procedure when one is pending, running or suspended; null otherwise.</summary>

@@ -1,17 +1,14 @@
 namespace Scalewise.Orchestrations.Procedures;
 
 /// <summary>
-/// Wall-clock timing for procedures, bound from "Scalewise:Procedures". <see cref="TimeCompression"/> is 1 in
-/// Azure; the local runner replays load faster than real time and divides policy durations by it so that a
-/// policy's 2-minute warm-up lasts as long, relative to the replayed load, as it would in production.
+/// Wall-clock timing for procedures, bound from "Scalewise:Procedures". The policy's own durations go through
+/// <see cref="ProcedureClock"/> instead (the local runner compresses them; Azure does not).
 /// </summary>
 public sealed class ProcedureTiming
 {
     public TimeSpan ProvisioningPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan ProvisioningTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    public double TimeCompression { get; set; } = 1;
 
     /// <summary>How long to wait before asking again after ARM answered 409 or 429 without a Retry-After.</summary>
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
@@ -30,11 +27,4 @@ public sealed class ProcedureTiming
 
     /// <summary>How often the aftermath is looked at (policy time; metrics have a one-minute grain).</summary>
     public TimeSpan EmergencyObservationInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    public TimeSpan ToWallClock(TimeSpan policyDuration) =>
-        TimeCompression <= 1 ? policyDuration : TimeSpan.FromTicks((long)(policyDuration.Ticks / TimeCompression));
-
-    /// <summary>The policy-time length of a wall-clock duration a procedure measured (the inverse of <see cref="ToWallClock"/>).</summary>
-    public TimeSpan ToPolicyClock(TimeSpan wallClockDuration) =>
-        TimeCompression <= 1 ? wallClockDuration : TimeSpan.FromTicks((long)(wallClockDuration.Ticks * TimeCompression));
 }

@@ -9,25 +9,9 @@ internal sealed record ScaleSetResourceId(string SubscriptionId, string Resource
 
     public static bool TryParse(string? resourceId, [NotNullWhen(true)] out ScaleSetResourceId? parsed)
     {
-        parsed = null;
-        if (string.IsNullOrEmpty(resourceId))
-        {
-            return false;
-        }
-
-        var segments = resourceId.Trim('/').Split('/');
-        if (segments.Length != 8
-            || !segments[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase)
-            || !segments[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase)
-            || !segments[4].Equals("providers", StringComparison.OrdinalIgnoreCase)
-            || !segments[5].Equals("Microsoft.Compute", StringComparison.OrdinalIgnoreCase)
-            || !segments[6].Equals("virtualMachineScaleSets", StringComparison.OrdinalIgnoreCase)
-            || Array.Exists(segments, string.IsNullOrWhiteSpace))
-        {
-            return false;
-        }
-
-        parsed = new ScaleSetResourceId(segments[1], segments[3], segments[7]);
-        return true;
+        parsed = ArmResourceId.TryParse(resourceId, "Microsoft.Compute", "virtualMachineScaleSets", out var id)
+            ? new ScaleSetResourceId(id.SubscriptionId, id.ResourceGroup, id.Name)
+            : null;
+        return parsed is not null;
     }
 }

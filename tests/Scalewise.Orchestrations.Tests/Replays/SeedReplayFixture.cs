@@ -1,3 +1,4 @@
+using Scalewise.LocalSupport;
 namespace Scalewise.Orchestrations.Tests.Replays;
 
 /// <summary>
@@ -15,8 +16,7 @@ public sealed class SeedReplayFixture : IAsyncLifetime
         Estate = new LocalEstateFixture(Clock, Clock.Estate, new Dictionary<string, string?>
         {
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.100",
-            ["Scalewise:Procedures:TimeCompression"] = "300",
-        });
+        }, new CompressedProcedureClock(300));
     }
 
     internal ReplayClock Clock { get; } = new(Origin);
