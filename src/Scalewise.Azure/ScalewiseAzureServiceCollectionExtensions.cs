@@ -12,12 +12,6 @@ namespace Scalewise.Azure;
 /// <summary>Registers Scalewise's Azure adapters: Table Storage stores, Azure Monitor metrics, the scale-set, VM, Redis and Azure Managed Redis controllers and the webhook notifier.</summary>
 public static class ScalewiseAzureServiceCollectionExtensions
 {
-    /// <summary>Table Storage by connection string (Azurite, or a key-based account).</summary>
-    public const string TablesConnectionStringKey = "Scalewise:Tables:ConnectionString";
-
-    /// <summary>Table Storage by endpoint (https://account.table.core.windows.net), reached with the managed identity.</summary>
-    public const string TablesServiceUriKey = "Scalewise:Tables:ServiceUri";
-
     public static IServiceCollection AddScalewiseAzure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -29,13 +23,17 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
         services.AddOptions<ArmTargetOptions>().Bind(configuration.GetSection(ArmTargetOptions.SectionName));
+        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArmConnectionOptions>, ArmConnectionOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new ArmConnection(sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
         services.TryAddSingleton<ArmClient>(sp => sp.GetRequiredService<ArmConnection>().Client);
-        services.TryAddSingleton(sp => CreateTableServiceClient(configuration, sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
+        services.TryAddSingleton(sp => CreateTableServiceClient(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<ArmConnectionOptions>>().Value));
 
         services.TryAddSingleton<TablePolicyStore>();
         services.TryAddSingleton<IPolicyStore>(sp => sp.GetRequiredService<TablePolicyStore>());
@@ -58,26 +56,9 @@ public static class ScalewiseAzureServiceCollectionExtensions
         return services;
     }
 
-    private static TableServiceClient CreateTableServiceClient(IConfiguration configuration, ArmConnectionOptions armOptions)
-    {
-        var connectionString = configuration[TablesConnectionStringKey];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new TableServiceClient(connectionString);
-        }
-
-        var serviceUri = configuration[TablesServiceUriKey];
-        if (!string.IsNullOrWhiteSpace(serviceUri))
-        {
-            if (!Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri))
-            {
-                throw new InvalidOperationException($"'{TablesServiceUriKey}' is '{serviceUri}', which is not an absolute URI; use e.g. https://<account>.table.core.windows.net.");
-            }
-
-            return new TableServiceClient(uri, ArmConnection.CreateAzureCredential(armOptions));
-        }
-
-        throw new InvalidOperationException(
-            $"Table Storage is not configured: set '{TablesConnectionStringKey}' (e.g. UseDevelopmentStorage=true for Azurite) or '{TablesServiceUriKey}' (https://<account>.table.core.windows.net, reached with the managed identity).");
-    }
+    /// <summary>The table client the options name (checked at start by <see cref="TableStorageOptionsValidator"/>).</summary>
+    private static TableServiceClient CreateTableServiceClient(TableStorageOptions tables, ArmConnectionOptions armOptions) =>
+        string.IsNullOrWhiteSpace(tables.ConnectionString)
+            ? new TableServiceClient(new Uri(tables.ServiceUri!, UriKind.Absolute), ArmConnection.CreateAzureCredential(armOptions))
+            : new TableServiceClient(tables.ConnectionString);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 
@@ -9,17 +10,19 @@ namespace Scalewise.Orchestrations;
 /// <summary>Registers the activities and handlers every host shares (the Functions app and the local runner).</summary>
 public static class ScalewiseProcedureServices
 {
-    public const string TimingSection = "Scalewise:Procedures";
-
     public static IServiceCollection AddScalewiseProcedures(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var timing = new ProcedureTiming();
-        configuration.GetSection(TimingSection).Bind(timing);
+
+        // Options bound once from their sections and checked when the host starts; a failure names the setting.
+        services.AddOptions<ProcedureTiming>().Bind(configuration.GetSection(ProcedureTiming.SectionName)).ValidateOnStart();
+        services.AddOptions<PriceOptions>().Bind(configuration.GetSection(PriceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcedureTiming>, ProcedureTimingValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PriceOptions>, PriceOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ProcedureTiming>>().Value);
+        services.TryAddSingleton(sp => PriceConfiguration.ToTable(sp.GetRequiredService<IOptions<PriceOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(timing);
         services.TryAddSingleton(new ProcedureClock());
-        services.TryAddSingleton(PriceConfiguration.Read(configuration));
         services.AddSingleton<ProcedureLauncher>();
         services.AddSingleton<ProcedureActivities>();
         services.AddSingleton<VerticalActivities>();

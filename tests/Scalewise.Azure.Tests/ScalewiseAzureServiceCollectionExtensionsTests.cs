@@ -119,6 +119,7 @@ public sealed class ScalewiseAzureServiceCollectionExtensionsTests(AzuriteFixtur
             .ConfigureAppConfiguration(builder => builder.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Scalewise:Arm:StaticBearerToken"] = "local",
+                ["Scalewise:Tables:ConnectionString"] = "UseDevelopmentStorage=true",
                 ["Scalewise:Metrics:UseBatch"] = "true",
                 ["Scalewise:Metrics:BatchEndpoint"] = "not a url",
             }))
@@ -132,13 +133,33 @@ public sealed class ScalewiseAzureServiceCollectionExtensionsTests(AzuriteFixtur
     }
 
     [Fact]
-    public async Task AddScalewiseAzure_TablesNotConfigured_ExplainsWhichSettingsToSet()
+    public async Task AddScalewiseAzure_TablesNotConfigured_StopsTheHostAtStartNamingBothSettings()
     {
-        await using var provider = Build([]);
+        using var host = Host.CreateDefaultBuilder()
+            .ConfigureAppConfiguration(builder => builder.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Scalewise:Arm:StaticBearerToken"] = "local",
+            }))
+            .ConfigureServices((context, services) => services.AddScalewiseAzure(context.Configuration))
+            .Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IPolicyStore>());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Scalewise:Tables:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.Contains("Scalewise:Tables:ServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddScalewiseAzure_TablesServiceUriNotAnAbsoluteUri_ExplainsWhichSettingIsWrong()
+    {
+        await using var provider = Build(new()
+        {
+            ["Scalewise:Arm:StaticBearerToken"] = "local",
+            ["Scalewise:Tables:ServiceUri"] = "account.table.core.windows.net",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPolicyStore>());
+
+        Assert.Contains("'Scalewise:Tables:ServiceUri' is 'account.table.core.windows.net', which is not an absolute URI", error.Message, StringComparison.Ordinal);
     }
 }

@@ -70,7 +70,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
             ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",
-            [$"{PriceConfiguration.SectionName}:{ScaleSetSku}"] = "0.10",
+            [$"{PriceOptions.SectionName}:{ScaleSetSku}"] = "0.10",
             ["Scalewise:Procedures:EmergencyVerifyInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:EmergencyObservationPeriod"] = "00:00:02",
             ["Scalewise:Procedures:EmergencyObservationInterval"] = "00:00:00.500",

@@ -6,6 +6,8 @@ namespace Scalewise.Orchestrations.Procedures;
 /// </summary>
 public sealed class ProcedureTiming
 {
+    public const string SectionName = "Scalewise:Procedures";
+
     public TimeSpan ProvisioningPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan ProvisioningTimeout { get; set; } = TimeSpan.FromMinutes(30);
