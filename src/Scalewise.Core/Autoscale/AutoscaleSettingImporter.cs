@@ -300,10 +300,7 @@ public static partial class AutoscaleSettingImporter
     }
 
     private static TargetKind? KindOf(string resourceId) =>
-        VmssId().IsMatch(resourceId) ? TargetKind.VirtualMachineScaleSet
-        : VmId().IsMatch(resourceId) ? TargetKind.VirtualMachine
-        : RedisId().IsMatch(resourceId) ? TargetKind.RedisCache
-        : null;
+        TargetResourceIds.KindOf(resourceId, TargetKind.VirtualMachineScaleSet, TargetKind.VirtualMachine, TargetKind.RedisCache);
 
     private static AutoscaleImport Failed(PolicyError error, IReadOnlyList<AutoscaleImportWarning>? warnings = null) => Failed([error], warnings);
 
@@ -311,13 +308,4 @@ public static partial class AutoscaleSettingImporter
 
     [GeneratedRegex(@"^\$\.rules\[(?<index>\d+)\]", RegexOptions.CultureInvariant)]
     private static partial Regex RulePath();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachineScaleSets/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex VmssId();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachines/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex VmId();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redis/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RedisId();
 }

@@ -86,17 +86,10 @@ public static partial class PolicyValidator
             return;
         }
 
-        var (pattern, example) = target.Kind switch
-        {
-            TargetKind.VirtualMachineScaleSet => (VmssIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/{name}"),
-            TargetKind.VirtualMachine => (VmIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Compute/virtualMachines/{name}"),
-            TargetKind.RedisEnterprise => (RedisEnterpriseIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Cache/redisEnterprise/{name}"),
-            _ => (RedisIdPattern(), "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Cache/redis/{name}"),
-        };
-        if (string.IsNullOrEmpty(target.ResourceId) || !pattern.IsMatch(target.ResourceId))
+        if (!TargetResourceIds.IsIdOf(target.Kind, target.ResourceId))
         {
             var seen = string.IsNullOrEmpty(target.ResourceId) ? "is empty" : $"'{target.ResourceId}' is not";
-            errors.Add(new("$.target.resourceId", $"resource id {seen} the ARM id of a {target.Kind}; use {example}."));
+            errors.Add(new("$.target.resourceId", $"resource id {seen} the ARM id of a {target.Kind}; use {TargetResourceIds.Template(target.Kind)}."));
         }
     }
 
@@ -268,18 +261,6 @@ public static partial class PolicyValidator
 
     [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachineScaleSets/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex VmssIdPattern();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachines/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex VmIdPattern();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redis/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RedisIdPattern();
-
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redisEnterprise/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RedisEnterpriseIdPattern();
 
     [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ArmIdPattern();
