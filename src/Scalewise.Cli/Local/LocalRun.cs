@@ -17,6 +17,7 @@ using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
+using Scalewise.Orchestrations.Telemetry;
 using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Cli.Local;
@@ -198,6 +199,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         builder.Services.AddSingleton<ProcedureClock>(new CompressedProcedureClock(options.Speed));
         builder.Services.AddScalewiseAzure(builder.Configuration);
         builder.Services.AddScalewiseProcedures(builder.Configuration);
+        builder.Services.AddScalewiseOpenTelemetry(builder.Configuration);
         builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks());
         builder.Services.AddSingleton<IApiHost, LocalApiHost>();
         var app = builder.Build();

@@ -1,5 +1,5 @@
 using Scalewise.Azure.Targets;
-
+using Scalewise.Orchestrations.Telemetry;
 
 namespace Scalewise.Orchestrations.Activities;
 
@@ -19,7 +19,6 @@ public sealed partial class ProcedureActivities(
     ILogger<ProcedureActivities> logger)
 {
     private const int StateWriteAttempts = 5;
-
 
     public async Task<GuardOutcome> GuardProcedure(GuardInput input, CancellationToken cancellationToken)
     {
@@ -107,6 +106,7 @@ public sealed partial class ProcedureActivities(
     public async Task<bool> RecordProcedure(ProcedureRecord procedure, CancellationToken cancellationToken)
     {
         await history.SaveAsync(procedure, cancellationToken).ConfigureAwait(false);
+        ScalewiseTelemetry.ProcedureRecorded(procedure);
         return true;
     }
 

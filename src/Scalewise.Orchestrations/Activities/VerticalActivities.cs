@@ -3,7 +3,6 @@ using Scalewise.Azure.Targets;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Redis;
 
-
 namespace Scalewise.Orchestrations.Activities;
 
 /// <summary>

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Pricing;
+using Scalewise.Orchestrations.Telemetry;
 
 namespace Scalewise.Orchestrations.Evaluation;
 
@@ -86,6 +88,7 @@ public sealed partial class PolicyEvaluation(
     public async Task<ScalingDecision?> EvaluateAsync(DurableTaskClient client, ScalingPolicy policy, CancellationToken cancellationToken, bool emergenciesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        using var span = ScalewiseTelemetry.StartEvaluation(policy);
         var running = await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
         if (running is not null && !TimerJobs.MayHaveEmergency(policy))
         {
@@ -102,10 +105,11 @@ public sealed partial class PolicyEvaluation(
 
         var now = time.GetUtcNow();
         var requests = PolicyMetrics.Requests(policy);
-        var windows = requests.Count == 0 ? [] : await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
+        var windows = requests.Count == 0 ? [] : await ReadMetricsAsync(policy, requests, now, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var decision = ScalingTick.Decide(policy, windows, TargetReader.StateFor(policy, state.State, target), target.Capacity, now, forecast, prices);
+        ScalewiseTelemetry.Decided(span, policy, decision);
 
         if (emergenciesOnly && decision.Kind != DecisionKind.Emergency)
         {
@@ -143,6 +147,23 @@ public sealed partial class PolicyEvaluation(
         }
 
         return decision;
+    }
+
+    /// <summary>The policy's metric windows, timed and counted for <c>scalewise.metric_read.*</c>.</summary>
+    private async Task<IReadOnlyList<MetricWindow>> ReadMetricsAsync(ScalingPolicy policy, IReadOnlyList<MetricRequest> requests, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var windows = await metrics.ReadAsync(requests, now, cancellationToken).ConfigureAwait(false);
+            ScalewiseTelemetry.MetricsRead(policy, Stopwatch.GetElapsedTime(started), windows.All(w => w.Points.Count > 0) ? MetricReadResult.Data : MetricReadResult.Empty);
+            return windows;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ScalewiseTelemetry.MetricsRead(policy, Stopwatch.GetElapsedTime(started), MetricReadResult.Error);
+            throw;
+        }
     }
 
     /// <summary>
@@ -226,6 +247,7 @@ public sealed partial class PolicyEvaluation(
                     Steps = [.. record.Steps, new ProcedureStep("superseded", at, at, why)],
                 },
                 cancellationToken).ConfigureAwait(false);
+            ScalewiseTelemetry.ProcedureRecorded(record with { EndedAt = at, Outcome = ProcedureOutcome.Superseded, Error = why });
         }
 
         LogSuperseded(logger, policy.Id, running.InstanceId, emergency.Reason);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Scalewise.Core.Forecasting;
+using Scalewise.Orchestrations.Telemetry;
 
 namespace Scalewise.Orchestrations.Evaluation;
 
@@ -22,20 +23,32 @@ public sealed class TimerJobs(PolicyEvaluation evaluation, ScheduleApplication s
     public static readonly TimeSpan ForecastDemandPeriod = TimeSpan.FromHours(1);
 
     /// <summary>The reactive tick: decide for every policy, record, and start procedures.</summary>
-    public Task<IReadOnlyList<ScalingDecision>> EvaluatePoliciesAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
-        evaluation.EvaluateAllAsync(client, cancellationToken);
+    public async Task<IReadOnlyList<ScalingDecision>> EvaluatePoliciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var span = ScalewiseTelemetry.StartTick("EvaluatePolicies");
+        return await evaluation.EvaluateAllAsync(client, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Starts procedures where a schedule window began or ended since the previous tick.</summary>
-    public Task<IReadOnlyList<ScalingDecision>> ApplySchedulesAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
-        schedules.ApplyAllAsync(client, cancellationToken);
+    public async Task<IReadOnlyList<ScalingDecision>> ApplySchedulesAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var span = ScalewiseTelemetry.StartTick("ApplySchedules");
+        return await schedules.ApplyAllAsync(client, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The short tick: acts only on emergencies of the policies that can have one (<see cref="MayHaveEmergency"/>).</summary>
-    public Task<IReadOnlyList<ScalingDecision>> CheckEmergenciesAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
-        evaluation.CheckEmergenciesAsync(client, cancellationToken);
+    public async Task<IReadOnlyList<ScalingDecision>> CheckEmergenciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var span = ScalewiseTelemetry.StartTick("CheckEmergencies");
+        return await evaluation.CheckEmergenciesAsync(client, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Forecasts the next hours of every predictive policy's demand and stores the forecasts.</summary>
-    public Task<IReadOnlyList<DemandForecast>> ForecastDemandAsync(CancellationToken cancellationToken) =>
-        forecasts.ForecastAllAsync(cancellationToken);
+    public async Task<IReadOnlyList<DemandForecast>> ForecastDemandAsync(CancellationToken cancellationToken)
+    {
+        using var span = ScalewiseTelemetry.StartTick("ForecastDemand");
+        return await forecasts.ForecastAllAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Whether <see cref="CheckEmergenciesAsync"/> has anything to check for the policy: a scale set's policy with emergency
