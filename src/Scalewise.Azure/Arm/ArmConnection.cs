@@ -31,6 +31,7 @@ public sealed class ArmConnection : IDisposable
 
         var armOptions = new ArmClientOptions { Environment = new ArmEnvironment(options.Endpoint, options.Audience) };
         ConfigureRetry(armOptions.Retry);
+        armOptions.AddPolicy(new ThrottledCallCounter(), HttpPipelinePosition.PerRetry);
         if (transport is not null)
         {
             armOptions.Transport = transport;
@@ -40,6 +41,7 @@ public sealed class ArmConnection : IDisposable
 
         var monitorOptions = new MonitorClientOptions();
         ConfigureRetry(monitorOptions.Retry);
+        monitorOptions.AddPolicy(new ThrottledCallCounter(), HttpPipelinePosition.PerRetry);
         if (transport is not null)
         {
             monitorOptions.Transport = transport;

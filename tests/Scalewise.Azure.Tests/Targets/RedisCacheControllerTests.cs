@@ -131,6 +131,42 @@ public sealed class RedisCacheControllerTests
     }
 
     [Fact]
+    public async Task GetAsync_Throttled_CountsEveryThrottledAttemptForOpenTelemetry()
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Standard, 1));
+        harness.Simulator.Estate.Faults.Enqueue(FaultRule.Throttle("GET", TargetIds.Cache, TimeSpan.FromSeconds(1)) with { Times = int.MaxValue });
+        var port = harness.Simulator.BaseUri.Port;
+        long throttled = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Scalewise" && instrument.Name == "scalewise.azure.throttled")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "server.port" && Equals(tag.Value, port))
+                {
+                    Interlocked.Add(ref throttled, value);
+                }
+            }
+        });
+        listener.Start();
+
+        await Assert.ThrowsAsync<TargetOperationException>(() => Controller(harness).GetAsync(TargetIds.Cache, CancellationToken.None));
+
+        // The first attempt and the pipeline's three retries were all answered 429.
+        Assert.Equal(4, Interlocked.Read(ref throttled));
+    }
+
+    [Fact]
     public async Task BeginScaleAsync_ServerErrors_ThrowsTransient500()
     {
         await using var harness = await AdapterHarness.StartAsync();
