@@ -15,6 +15,17 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
     /// <summary>A 412: the write's If-Match or If-None-Match no longer holds.</summary>
     public static ApiProblem PreconditionFailed(string field, string detail) => new("urn:scalewise:problem:precondition-failed", "The precondition failed.", 412, detail, field);
 
+    /// <summary>
+    /// A 409: another policy already scales the resource <paramref name="resourceId"/>. One policy per Azure resource, so
+    /// that two procedures never change one resource at once (each would verify against the other's capacity).
+    /// </summary>
+    public static ApiProblem TargetTaken(string resourceId, string otherPolicyId) => new(
+        "urn:scalewise:problem:target-taken",
+        "Another policy scales this resource.",
+        409,
+        $"Policy '{otherPolicyId}' already scales {resourceId}; one resource has one policy, so that two procedures never change it at once. Change or delete '{otherPolicyId}' instead.",
+        "$.target.resourceId");
+
     /// <summary>A 400 for a policy document: every error, the first one's path as the field.</summary>
     public static ApiProblem InvalidPolicy(IReadOnlyList<PolicyError> errors)
     {

@@ -52,6 +52,11 @@ public sealed class PolicyRequests(IPolicyStore policies)
         }
 
         var policy = parsed.Policy!;
+        if (await OtherPolicyOnTheTargetAsync(policy, cancellationToken).ConfigureAwait(false) is { } other)
+        {
+            return ApiResponse.Problem(ApiProblem.TargetTaken(policy.Target.ResourceId, other));
+        }
+
         try
         {
             if (ifNoneMatch is not null)
@@ -157,4 +162,15 @@ public sealed class PolicyRequests(IPolicyStore policies)
 
     private static ApiResponse NotFound(string id) =>
         ApiResponse.Problem(ApiProblem.NotFound("id", $"No policy has the id '{id}'. PUT /api/policies/{id} creates it."));
+
+    /// <summary>The id of another stored policy on the same Azure resource (ARM ids compare without case); null when none.</summary>
+    private async Task<string?> OtherPolicyOnTheTargetAsync(ScalingPolicy policy, CancellationToken cancellationToken)
+    {
+        var stored = await policies.ListAsync(cancellationToken).ConfigureAwait(false);
+        return stored
+            .Where(p => p.Policy.Id != policy.Id && string.Equals(p.Policy.Target.ResourceId, policy.Target.ResourceId, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Policy.Id)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
 }

@@ -209,6 +209,24 @@ public sealed class PolicyRequestsTests(LocalEstateFixture estate)
     }
 
     [Fact]
+    public async Task PutAsync_SecondPolicyOnTheSameResource_Returns409NamingTheFirstAndStoresNothing()
+    {
+        var first = NewId();
+        var second = NewId();
+        await Requests.PutAsync(first, Document(first).ToJsonString(), null, null, CancellationToken.None);
+        var body = Document(second);
+        body["target"]!["resourceId"] = Document(first)["target"]!["resourceId"]!.GetValue<string>().ToUpperInvariant();
+
+        var put = await Requests.PutAsync(second, body.ToJsonString(), null, null, CancellationToken.None);
+
+        var problem = Problem(put, 409);
+        Assert.Equal("$.target.resourceId", problem.Field);
+        Assert.Contains($"Policy '{first}' already scales", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(404, (await Requests.GetAsync(second, CancellationToken.None)).Status);
+        Assert.Equal(200, (await Requests.PutAsync(first, Document(first, maximum: 9).ToJsonString(), null, null, CancellationToken.None)).Status);
+    }
+
+    [Fact]
     public void Validate_ValidDocument_Returns200ValidTrue()
     {
         var response = PolicyRequests.Validate(Document(NewId()).ToJsonString());
