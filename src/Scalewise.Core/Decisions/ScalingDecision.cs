@@ -38,6 +38,15 @@ public sealed record ScalingDecision(
 
     public bool IsCritical => Severity == DecisionSeverity.Critical;
 
+    /// <summary>
+    /// True when the decision log keeps this decision: it changes something or was held by something (cooldown, bounds,
+    /// no data, observe mode), a metric reached its warning tier, or a rule fired even though a later stage (stabilization,
+    /// flapping, warm-up, cost cap, forecast) kept the capacity, so that history explains why nothing happened. Ticks on
+    /// which no rule fired and nothing moved are not kept.
+    /// </summary>
+    public bool IsWorthRecording =>
+        Outcome != DecisionOutcome.NoChange || Severity == DecisionSeverity.Warning || Evaluations.Any(e => e.Fired);
+
     /// <summary>True when a procedure should be started for this decision.</summary>
     public bool RequiresAction => Outcome == DecisionOutcome.Scale && NewCapacity != CurrentCapacity;
 

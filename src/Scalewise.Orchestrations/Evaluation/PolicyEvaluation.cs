@@ -134,7 +134,7 @@ public sealed partial class PolicyEvaluation(
         }
 
         await RememberAsync(policy, state, decision, now, cancellationToken).ConfigureAwait(false);
-        if (decision.Outcome != DecisionOutcome.NoChange || decision.Severity == DecisionSeverity.Warning)
+        if (decision.IsWorthRecording)
         {
             await warnings.NotifyIfNewAsync(decision, cancellationToken).ConfigureAwait(false);
             await decisions.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
