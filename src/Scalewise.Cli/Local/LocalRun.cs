@@ -72,7 +72,9 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var storage = options.StorageConnectionString ?? azurite!.ConnectionString;
         console.MarkupLineInterpolated($"Table Storage: {(azurite is null ? "the given connection string" : $"Azurite at {azurite.TableEndpoint}")}");
 
-        var clock = new CompressedTimeProvider(options.Speed, scenario.ClockStart ?? TruncateToMinute(DateTimeOffset.UtcNow), held: scenario.ClockStart is not null);
+        // Held until the host is up: however long the simulator, Azurite and the Durable host take to start (a busy
+        // machine), the scenario's first minute starts with its first tick, never part-way through its load.
+        var clock = new CompressedTimeProvider(options.Speed, scenario.ClockStart ?? TruncateToMinute(DateTimeOffset.UtcNow), held: true);
         await using var simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = clock }, cancellationToken).ConfigureAwait(false);
         simulator.Estate.MetricLatency = scenario.MetricLatency ?? TimeSpan.Zero;
         var start = clock.GetUtcNow();

@@ -39,13 +39,16 @@ public sealed record ScalingDecision(
     public bool IsCritical => Severity == DecisionSeverity.Critical;
 
     /// <summary>
-    /// True when the decision log keeps this decision: it changes something or was held by something (cooldown, bounds,
-    /// no data, observe mode), a metric reached its warning tier, or a rule fired even though a later stage (stabilization,
-    /// flapping, warm-up, cost cap, forecast) kept the capacity, so that history explains why nothing happened. Ticks on
-    /// which no rule fired and nothing moved are not kept.
+    /// True when the decision log keeps this decision: it changes something or was held outright (cooldown, bounds, no
+    /// data, observe mode), a metric reached its warning tier, or a rule fired and a later stage kept the capacity
+    /// (stabilization, flapping protection, warm-up, cost cap, bounds, a forecast floor), so that history explains why
+    /// nothing happened. A tick on which no rule fired, or whose rules did not agree on a move (every scale-in rule must
+    /// fire), is not kept: its reason is in the tick's answer and log line.
     /// </summary>
     public bool IsWorthRecording =>
-        Outcome != DecisionOutcome.NoChange || Severity == DecisionSeverity.Warning || Evaluations.Any(e => e.Fired);
+        Outcome != DecisionOutcome.NoChange
+        || Severity == DecisionSeverity.Warning
+        || (Evaluations.Any(e => e.Fired) && Adjustments.Any(a => a.Kind is AdjustmentKind.Stabilization or AdjustmentKind.Flapping or AdjustmentKind.WarmUp or AdjustmentKind.CostCap or AdjustmentKind.Bounds or AdjustmentKind.Cooldown or AdjustmentKind.Forecast));
 
     /// <summary>True when a procedure should be started for this decision.</summary>
     public bool RequiresAction => Outcome == DecisionOutcome.Scale && NewCapacity != CurrentCapacity;
