@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Scalewise.Simulator.Contracts;
 using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Operations;
@@ -59,6 +60,12 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                 StatusCodes.Status400BadRequest,
                 "InvalidApiVersionParameter",
                 $"The api-version '{apiVersion}' is invalid. The supported versions look like yyyy-mm-dd or yyyy-mm-dd-preview.").ConfigureAwait(false);
+            return;
+        }
+
+        if (await RequestContract.Served.CheckAsync(context).ConfigureAwait(false) is { } violation)
+        {
+            await WriteErrorAsync(context, violation.Status, violation.Code, violation.Message, violation.Target).ConfigureAwait(false);
             return;
         }
 
@@ -150,7 +157,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         }
 
         if (segments.Length == 8 && Is(segments[0], "subscriptions") && Is(segments[2], "providers")
-            && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "locations") && Is(segments[6], "asyncOperations"))
+            && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "locations") && (Is(segments[6], "asyncOperations") || Is(segments[6], "operationsStatus")))
         {
             await RequireMethod(context, HttpMethods.Get, () => resources.CacheOperationAsync(context, segments[1], segments[5], segments[7])).ConfigureAwait(false);
             return;

@@ -39,13 +39,6 @@ internal sealed class ResourceRoutes(Estate estate)
                 return;
             }
 
-            if (body.ContainsKey("sku"))
-            {
-                // Redis_Update has no top-level sku (Azure ignores it silently); refuse it so a wrong adapter cannot pass.
-                await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "sku is not a property of the Redis update parameters: send the SKU as properties.sku.", "sku").ConfigureAwait(false);
-                return;
-            }
-
             var current = cache.Sku;
             var target = current;
             if (body["properties"]?["sku"] is JsonObject sku)
@@ -130,7 +123,8 @@ internal sealed class ResourceRoutes(Estate estate)
                 var operation = cluster.RequestSku(name, capacity, WillFail(context));
                 if (operation is not null)
                 {
-                    var status = $"{BaseUri(context)}subscriptions/{cluster.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cluster.Model.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
+                    // OperationsStatus_Get of the redisEnterprise definition (asyncOperations is Azure Cache for Redis's, another api-version).
+                    var status = $"{BaseUri(context)}subscriptions/{cluster.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cluster.Model.Location)}/operationsStatus/{operation.Id}?{ApiVersionQuery(context)}";
                     context.Response.Headers["Azure-AsyncOperation"] = status;
                     context.Response.Headers.Location = status;
                 }
@@ -157,7 +151,9 @@ internal sealed class ResourceRoutes(Estate estate)
             return;
         }
 
-        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.AsyncOperation(subscriptionId, location, operation)).ConfigureAwait(false);
+        var body = RedisJson.AsyncOperation(subscriptionId, location, operation);
+        body["id"] = context.Request.Path.Value;
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
     public static async Task VirtualMachineAsync(HttpContext context, SimulatedVirtualMachine vm, string[] rest)
