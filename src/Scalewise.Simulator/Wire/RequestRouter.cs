@@ -163,6 +163,12 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
+        if (segments.Length == 5 && Is(segments[0], "subscriptions") && Is(segments[2], "providers") && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "redis"))
+        {
+            await RequireMethod(context, HttpMethods.Get, () => resources.RedisCacheListAsync(context, segments[1])).ConfigureAwait(false);
+            return;
+        }
+
         if (segments.Length == 7 && Is(segments[0], "subscriptions") && Is(segments[2], "resourceGroups") && Is(segments[4], "providers")
             && Is(segments[5], "Microsoft.Compute") && Is(segments[6], "snapshots"))
         {

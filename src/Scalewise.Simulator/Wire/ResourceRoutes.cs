@@ -276,6 +276,18 @@ internal sealed class ResourceRoutes(Estate estate)
         }
     }
 
+    /// <summary>Redis_ListBySubscription: the caches of one subscription.</summary>
+    public async Task RedisCacheListAsync(HttpContext context, string subscriptionId)
+    {
+        var value = new JsonArray();
+        foreach (var cache in estate.RedisCaches.Where(c => c.ParsedId.SubscriptionId.Equals(subscriptionId, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.ParsedId.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            value.Add(RedisJson.Cache(cache));
+        }
+
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = value }).ConfigureAwait(false);
+    }
+
     public async Task SnapshotListAsync(HttpContext context, string subscriptionId, string resourceGroup)
     {
         var value = new JsonArray();
