@@ -199,6 +199,23 @@ public sealed class StrictContractTests
         Assert.Equal("location", error["target"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task PatchRedisEnterprise_StatusUrl_IsItsOwnDefinitionsOperationsStatusAndServed()
+    {
+        // Azure Cache for Redis's asyncOperations is defined at 2024-11-01 only; Managed Redis polls OperationsStatus_Get at 2025-08-01.
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Estate.AddRedisEnterprise(Ids.Cluster, "Balanced_B5");
+        using var patch = await harness.Client.PatchAsync(
+            new Uri(Ids.Url(Ids.Cluster, "2025-08-01"), UriKind.Relative),
+            new StringContent("""{"sku":{"name":"Balanced_B10"}}""", Encoding.UTF8, "application/json"));
+        var statusUrl = new Uri(Assert.Single(patch.Headers.GetValues("Azure-AsyncOperation")));
+
+        var status = await harness.GetJsonAsync(statusUrl.PathAndQuery.TrimStart('/'));
+
+        Assert.Contains("/operationsStatus/", statusUrl.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal("InProgress", status["status"]!.GetValue<string>());
+    }
+
     private static async Task<(HttpStatusCode Status, JsonNode Error)> SendAsync(SimulatorHarness harness, HttpMethod method, string relative, string? body = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(relative, UriKind.Relative));
