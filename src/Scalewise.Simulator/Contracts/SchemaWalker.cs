@@ -167,12 +167,25 @@ internal sealed class SchemaWalker(SpecLibrary library)
             return new ContractViolation(400, ValueCode, $"'{path}' must be at most {max} characters long.", path);
         }
 
-        if (schema.Text("pattern") is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (schema.Text("pattern") is { } pattern && !Matches(text, pattern))
         {
             return new ContractViolation(400, ValueCode, $"The value '{text}' of '{path}' does not match the pattern {pattern}.", path);
         }
 
         return null;
+    }
+
+    /// <summary>ECMA patterns of the definitions; one .NET cannot read is not held against the request.</summary>
+    private static bool Matches(string text, string pattern)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     private static ContractViolation? ValidateNumber(decimal number, SpecNode schema, string path)

@@ -76,14 +76,38 @@ internal sealed class SpecLibrary
         return string.Join('/', parts);
     }
 
+    /// <summary>Builds every node now: a parsed JsonObject fills itself on first read, which is not safe from several requests at once.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
+    }
+
     private static SpecLibrary Load(Assembly assembly)
     {
         var documents = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("specification", StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
-            documents[name.Replace('\\', '/')] = JsonNode.Parse(stream) as JsonObject
+            var document = JsonNode.Parse(stream) as JsonObject
                 ?? throw new InvalidOperationException($"The embedded definition '{name}' is not a JSON object.");
+            Materialize(document);
+            documents[name.Replace('\\', '/')] = document;
         }
 
         return new SpecLibrary(documents);
