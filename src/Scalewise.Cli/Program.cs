@@ -7,5 +7,6 @@ var root = new RootCommand("scalewise: keeps Azure resources at the right size. 
     ImportAutoscaleCommand.Create(),
     ForecastCommand.Create(),
     SimulateCommand.Create(),
+    EstateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -51,12 +51,12 @@ public sealed class ProtocolTests
     }
 
     [Fact]
-    public async Task Request_PreviewApiVersionAndIdInOtherCase_Served()
+    public async Task Request_IdInOtherCase_Served()
     {
         await using var harness = await SimulatorHarness.StartAsync();
         harness.AddScaleSet();
 
-        var body = await harness.GetJsonAsync(SimulatorHarness.ScaleSetId.ToUpperInvariant().TrimStart('/') + "?api-version=2024-03-01-preview");
+        var body = await harness.GetJsonAsync(SimulatorHarness.ScaleSetId.ToUpperInvariant().TrimStart('/') + "?api-version=" + SimulatorHarness.ApiVersion);
 
         Assert.Equal("vmss-web", body["name"]!.GetValue<string>());
     }

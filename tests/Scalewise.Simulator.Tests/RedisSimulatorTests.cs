@@ -166,7 +166,7 @@ public sealed class RedisSimulatorTests
         var now = harness.Time.GetUtcNow();
 
         var body = await harness.GetJsonAsync(
-            $"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=serverLoad,usedmemorypercentage,connectedclients"
+            $"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2024-02-01&metricnames=serverLoad,usedmemorypercentage,connectedclients"
             + $"&timespan={Uri.EscapeDataString($"{before.AddMinutes(-5):yyyy-MM-ddTHH:mm:ssZ}/{now:yyyy-MM-ddTHH:mm:ssZ}")}&interval=PT1M&aggregation=Average,Minimum,Maximum&metricnamespace=Microsoft.Cache/redis");
         JsonShape.AssertCovers(RestExampleBodies.Response200Body("monitor/GetMetric.json"), body, "$.value[].timeseries[].metadatavalues[]");
         var load = body["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>()).ToList();
@@ -191,7 +191,7 @@ public sealed class RedisSimulatorTests
         harness.Time.Advance(TimeSpan.FromMinutes(2));
 
         var body = await harness.GetJsonAsync(
-            $"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=usedmemorypercentage"
+            $"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2024-02-01&metricnames=usedmemorypercentage"
             + $"&timespan={Uri.EscapeDataString($"{start:yyyy-MM-ddTHH:mm:ssZ}/{start.AddMinutes(4):yyyy-MM-ddTHH:mm:ssZ}")}&interval=PT1M&aggregation=Average&metricnamespace=Microsoft.Cache/redis");
 
         var memory = body["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>());
@@ -204,7 +204,7 @@ public sealed class RedisSimulatorTests
         await using var harness = await SimulatorHarness.StartAsync();
         harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Standard, 1));
 
-        using var response = await harness.Client.GetAsync(new Uri($"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=cpu", UriKind.Relative));
+        using var response = await harness.Client.GetAsync(new Uri($"{Ids.Cache.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2024-02-01&metricnames=cpu", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -12,7 +12,7 @@ namespace Scalewise.Simulator.Tests;
 internal sealed class SimulatorHarness : IAsyncDisposable
 {
     public const string ApiVersion = "2023-07-01";
-    public const string MetricsApiVersion = "2023-10-01";
+    public const string MetricsApiVersion = "2024-02-01";
     public const string ScaleSetId = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-web";
 
     private SimulatorHarness(FakeTimeProvider time, EstateSimulator simulator, HttpClient client)

@@ -133,7 +133,7 @@ public sealed class VirtualMachineSimulatorTests
         harness.Time.Advance(TimeSpan.FromMinutes(5));
 
         var body = await harness.GetJsonAsync(
-            $"{Ids.Vm.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=Percentage%20CPU"
+            $"{Ids.Vm.TrimStart('/')}/providers/Microsoft.Insights/metrics?api-version=2024-02-01&metricnames=Percentage%20CPU"
             + $"&timespan={Uri.EscapeDataString($"{start:yyyy-MM-ddTHH:mm:ssZ}/{harness.Time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}")}&interval=PT1M&aggregation=Average,Minimum,Maximum&metricnamespace=Microsoft.Compute/virtualMachines");
         var cpu = body["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["average"]!.GetValue<double>()).ToList();
 

@@ -5,7 +5,7 @@ using Scalewise.Core.Metrics;
 namespace Scalewise.Azure.Metrics;
 
 /// <summary>
-/// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2023-10-01).
+/// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2024-02-01).
 /// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c>) go out as one call (up to 20 metric names).
 /// A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
 /// <see cref="TimeAggregation.Last"/> is requested as Average (Azure has no "last"); Core then takes the window's last point.
@@ -14,7 +14,7 @@ namespace Scalewise.Azure.Metrics;
 /// </summary>
 public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls) : IMetricReader
 {
-    public const string ApiVersion = "2023-10-01";
+    public const string ApiVersion = "2024-02-01";
 
     /// <summary>Azure Monitor answers at most 20 metric names per call.</summary>
     internal const int MaxMetricsPerCall = 20;

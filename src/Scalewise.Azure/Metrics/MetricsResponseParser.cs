@@ -2,7 +2,7 @@ using Scalewise.Core.Metrics;
 
 namespace Scalewise.Azure.Metrics;
 
-/// <summary>Reads the body of ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2023-10-01).</summary>
+/// <summary>Reads the body of ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2024-02-01).</summary>
 internal static class MetricsResponseParser
 {
     /// <summary>

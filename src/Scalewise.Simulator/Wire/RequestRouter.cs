@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Scalewise.Simulator.Contracts;
 using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.Hosting;
 
@@ -56,6 +57,12 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                 StatusCodes.Status400BadRequest,
                 "InvalidApiVersionParameter",
                 $"The api-version '{apiVersion}' is invalid. The supported versions look like yyyy-mm-dd or yyyy-mm-dd-preview.").ConfigureAwait(false);
+            return;
+        }
+
+        if (await RequestContract.Served.CheckAsync(context).ConfigureAwait(false) is { } violation)
+        {
+            await WriteErrorAsync(context, violation.Status, violation.Code, violation.Message, violation.Target).ConfigureAwait(false);
             return;
         }
 
@@ -147,9 +154,15 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         }
 
         if (segments.Length == 8 && Is(segments[0], "subscriptions") && Is(segments[2], "providers")
-            && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "locations") && Is(segments[6], "asyncOperations"))
+            && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "locations") && (Is(segments[6], "asyncOperations") || Is(segments[6], "operationsStatus")))
         {
             await RequireMethod(context, HttpMethods.Get, () => resources.CacheOperationAsync(context, segments[1], segments[5], segments[7])).ConfigureAwait(false);
+            return;
+        }
+
+        if (segments.Length == 5 && Is(segments[0], "subscriptions") && Is(segments[2], "providers") && Is(segments[3], "Microsoft.Cache") && Is(segments[4], "redis"))
+        {
+            await RequireMethod(context, HttpMethods.Get, () => resources.RedisCacheListAsync(context, segments[1])).ConfigureAwait(false);
             return;
         }
 

@@ -36,13 +36,6 @@ internal sealed class ResourceRoutes(Estate estate)
                 return;
             }
 
-            if (body.ContainsKey("sku"))
-            {
-                // Redis_Update has no top-level sku (Azure ignores it silently); refuse it so a wrong adapter cannot pass.
-                await RequestRouter.WriteErrorAsync(context, 400, "InvalidRequestBody", "sku is not a property of the Redis update parameters: send the SKU as properties.sku.", "sku").ConfigureAwait(false);
-                return;
-            }
-
             var current = cache.Sku;
             var target = current;
             if (body["properties"]?["sku"] is JsonObject sku)
@@ -127,7 +120,8 @@ internal sealed class ResourceRoutes(Estate estate)
                 var operation = cluster.RequestSku(name, capacity, WillFail(context));
                 if (operation is not null)
                 {
-                    var status = $"{BaseUri(context)}subscriptions/{cluster.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cluster.Model.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
+                    // OperationsStatus_Get of the redisEnterprise definition (asyncOperations is Azure Cache for Redis's, another api-version).
+                    var status = $"{BaseUri(context)}subscriptions/{cluster.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cluster.Model.Location)}/operationsStatus/{operation.Id}?{ApiVersionQuery(context)}";
                     context.Response.Headers["Azure-AsyncOperation"] = status;
                     context.Response.Headers.Location = status;
                 }
@@ -154,7 +148,9 @@ internal sealed class ResourceRoutes(Estate estate)
             return;
         }
 
-        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.AsyncOperation(subscriptionId, location, operation)).ConfigureAwait(false);
+        var body = RedisJson.AsyncOperation(subscriptionId, location, operation);
+        body["id"] = context.Request.Path.Value;
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
     public static async Task VirtualMachineAsync(HttpContext context, SimulatedVirtualMachine vm, string[] rest)
@@ -275,6 +271,18 @@ internal sealed class ResourceRoutes(Estate estate)
         {
             await RequestRouter.MethodNotAllowedAsync(context).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Redis_ListBySubscription: the caches of one subscription.</summary>
+    public async Task RedisCacheListAsync(HttpContext context, string subscriptionId)
+    {
+        var value = new JsonArray();
+        foreach (var cache in estate.RedisCaches.Where(c => c.ParsedId.SubscriptionId.Equals(subscriptionId, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.ParsedId.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            value.Add(RedisJson.Cache(cache));
+        }
+
+        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = value }).ConfigureAwait(false);
     }
 
     public async Task SnapshotListAsync(HttpContext context, string subscriptionId, string resourceGroup)

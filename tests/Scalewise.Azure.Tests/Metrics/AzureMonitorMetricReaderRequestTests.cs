@@ -29,7 +29,7 @@ public sealed class AzureMonitorMetricReaderRequestTests
         Assert.Single(windows[1].Points);
         var uri = Assert.Single(monitor.Requests);
         Assert.StartsWith("https://management.example.test" + CosmosId + "/providers/Microsoft.Insights/metrics?", uri.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Contains("api-version=2023-10-01", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("api-version=2024-02-01", uri.Query, StringComparison.Ordinal);
         Assert.Contains("metricnames=MongoRequestsCount%2CMongoRequests", uri.Query, StringComparison.Ordinal);
         Assert.Contains("aggregation=Average", uri.Query, StringComparison.Ordinal);
         Assert.Contains("interval=PT4H", uri.Query, StringComparison.Ordinal);
