@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
@@ -80,41 +79,6 @@ public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController
         return arm.GetVirtualMachineScaleSetResource(new ResourceIdentifier(resourceId));
     }
 
-    private static TargetOperationException Failure(string resourceId, string operation, RequestFailedException ex)
-    {
-        var retryAfter = RetryAfter(ex.GetRawResponse());
-        var message = $"ARM could not {operation} for scale set '{resourceId}'"
-            + (ex.Status > 0 ? $": HTTP {ex.Status.ToString(CultureInfo.InvariantCulture)}" : string.Empty)
-            + (ex.ErrorCode is null ? string.Empty : $" ({ex.ErrorCode})")
-            + (retryAfter is null ? string.Empty : $", retry after {retryAfter.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
-            + ". " + FirstLine(ex.Message);
-        return new TargetOperationException(message, resourceId, operation, ex.Status, ex.ErrorCode, retryAfter, ex);
-    }
-
-    internal static TimeSpan? RetryAfter(Response? response)
-    {
-        if (response is null || !response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            && response.Headers.Date is { } now)
-        {
-            return at > now ? at - now : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return (end < 0 ? text : text[..end]).Trim();
-    }
+    private static TargetOperationException Failure(string resourceId, string operation, RequestFailedException ex) =>
+        ArmFailures.FromRequestFailed(resourceId, "scale set " + operation, ex);
 }

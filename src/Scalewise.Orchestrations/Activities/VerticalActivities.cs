@@ -281,7 +281,7 @@ public sealed partial class VerticalActivities(
         {
             await begin().ConfigureAwait(false);
         }
-        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsConflict)
+        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsOperationInProgress)
         {
             var wait = ex.RetryAfter ?? timing.DefaultRetryAfter;
             LogDeferred(logger, resourceId, what, ex.Status, wait);
