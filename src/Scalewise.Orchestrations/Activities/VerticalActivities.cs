@@ -147,8 +147,8 @@ public sealed partial class VerticalActivities(
     public Task<RedisCacheState> ReadRedisCache(string targetResourceId, CancellationToken cancellationToken) =>
         caches.GetAsync(targetResourceId, cancellationToken);
 
-    /// <summary>Starts an export of the cache's data; returns the status URL to poll with <see cref="ReadArmOperation"/>.</summary>
-    public async Task<string> ExportRedisCache(RedisExportRequest request, CancellationToken cancellationToken)
+    /// <summary>Starts an export of the cache's data; returns the status URL to poll with <see cref="ReadArmOperation"/>, null when it finished at once.</summary>
+    public async Task<string?> ExportRedisCache(RedisExportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
