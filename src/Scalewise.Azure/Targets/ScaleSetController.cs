@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
@@ -9,7 +10,7 @@ using Scalewise.Core.Targets;
 
 namespace Scalewise.Azure.Targets;
 
-/// <summary>Reads and changes the capacity of a Virtual Machine Scale Set through ARM (Azure.ResourceManager.Compute).</summary>
+/// <summary>Reads and changes the capacity of a Virtual Machine Scale Set (Uniform or Flexible orchestration) through ARM (Azure.ResourceManager.Compute).</summary>
 public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController> logger) : ITargetController
 {
     private const string PowerStatePrefix = "PowerState/";
@@ -50,19 +51,26 @@ public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController
         Log.CapacityChangeStarted(logger, resourceId, capacity);
     }
 
+    /// <summary>
+    /// The instances with their provisioning and power states. A Flexible-orchestration scale set lists each VM only by its
+    /// <c>virtualMachineResourceId</c>; those VMs are read through their own resource (GET with the instance view).
+    /// </summary>
     public async Task<InstanceReport> GetInstancesAsync(string resourceId, CancellationToken cancellationToken)
     {
         var scaleSet = ScaleSet(resourceId);
         var instances = new List<InstanceHealth>();
         try
         {
-            await foreach (var vm in scaleSet.GetVirtualMachineScaleSetVms().GetAllAsync(expand: "instanceView", cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var page in scaleSet.GetVirtualMachineScaleSetVms().GetAllAsync(expand: "instanceView", cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
             {
-                var data = vm.Data;
-                var powerState = data.InstanceView?.Statuses?
-                    .Select(s => s.Code)
-                    .FirstOrDefault(code => code is not null && code.StartsWith(PowerStatePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStatePrefix.Length..];
-                instances.Add(new InstanceHealth(data.InstanceId ?? data.Name, data.ProvisioningState ?? string.Empty, powerState));
+                var flexIds = FlexVirtualMachineIds(page.GetRawResponse());
+                for (var i = 0; i < page.Values.Count; i++)
+                {
+                    var data = page.Values[i].Data;
+                    instances.Add(i < flexIds.Count && flexIds[i] is { } vmId
+                        ? await FlexInstanceAsync(vmId, cancellationToken).ConfigureAwait(false)
+                        : new InstanceHealth(data.InstanceId ?? data.Name, data.ProvisioningState ?? string.Empty, PowerState(data.InstanceView?.Statuses)));
+                }
             }
         }
         catch (RequestFailedException ex)
@@ -72,6 +80,38 @@ public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController
 
         return new InstanceReport(instances);
     }
+
+    private async Task<InstanceHealth> FlexInstanceAsync(string vmId, CancellationToken cancellationToken)
+    {
+        var vm = (await arm.GetVirtualMachineResource(new ResourceIdentifier(vmId)).GetAsync(InstanceViewType.InstanceView, cancellationToken).ConfigureAwait(false)).Value.Data;
+        return new InstanceHealth(vm.Name, vm.ProvisioningState ?? string.Empty, PowerState(vm.InstanceView?.Statuses));
+    }
+
+    /// <summary>Per listed VM, its <c>virtualMachineResourceId</c> when the entry carries nothing else to judge it by (Flexible orchestration), else null.</summary>
+    private static List<string?> FlexVirtualMachineIds(Response response)
+    {
+        var ids = new List<string?>();
+        using var document = JsonDocument.Parse(response.Content.ToMemory());
+        if (!document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            return ids;
+        }
+
+        foreach (var entry in value.EnumerateArray())
+        {
+            var properties = entry.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            var flex = properties.ValueKind == JsonValueKind.Object
+                && !properties.TryGetProperty("provisioningState", out _)
+                && properties.TryGetProperty("virtualMachineResourceId", out var id)
+                && id.ValueKind == JsonValueKind.String;
+            ids.Add(flex ? properties.GetProperty("virtualMachineResourceId").GetString() : null);
+        }
+
+        return ids;
+    }
+
+    private static string? PowerState(IEnumerable<InstanceViewStatus>? statuses) =>
+        statuses?.Select(s => s.Code).FirstOrDefault(code => code is not null && code.StartsWith(PowerStatePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStatePrefix.Length..];
 
     private VirtualMachineScaleSetResource ScaleSet(string resourceId)
     {

@@ -191,6 +191,12 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                 return;
             }
 
+            if (estate.TryGetFlexInstance(resourceId, out var flexScaleSet, out var instanceId))
+            {
+                await ScaleSetRoutes.FlexVirtualMachineAsync(context, flexScaleSet, instanceId, rest).ConfigureAwait(false);
+                return;
+            }
+
             if (rest.Length == 0 && ArmResourceId.TryParse(resourceId, "Microsoft.Compute", "snapshots", out var snapshotId))
             {
                 await resources.SnapshotAsync(context, snapshotId).ConfigureAwait(false);
