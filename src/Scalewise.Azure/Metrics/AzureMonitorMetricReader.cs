@@ -11,8 +11,10 @@ using Scalewise.Core.Ports;
 namespace Scalewise.Azure.Metrics;
 
 /// <summary>
-/// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2023-10-01).
-/// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c>) go out as one call (up to 20 metric names).
+/// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2024-02-01).
+/// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c> with
+/// <c>top</c> = <see cref="AzureMonitorAggregation.MaxSeries"/>, series combined as <see cref="MetricsResponseParser"/> says) go out
+/// as one call (up to 20 metric names).
 /// A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
 /// <see cref="TimeAggregation.Last"/> is requested as Average (Azure has no "last"); Core then takes the window's last point.
 /// At most <c>maxConcurrentCalls</c> calls are in flight per read, so a tick over thousands of targets queues its calls
@@ -20,7 +22,7 @@ namespace Scalewise.Azure.Metrics;
 /// </summary>
 public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls) : IMetricReader
 {
-    public const string ApiVersion = "2023-10-01";
+    public const string ApiVersion = "2024-02-01";
 
     /// <summary>Azure Monitor answers at most 20 metric names per call.</summary>
     internal const int MaxMetricsPerCall = 20;
@@ -136,7 +138,8 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
         var start = (windowEnd - request.Window).UtcDateTime;
         uri.AppendQuery("timespan", start.ToString("o", System.Globalization.CultureInfo.InvariantCulture) + "/" + end.ToString("o", System.Globalization.CultureInfo.InvariantCulture), escapeValue: true);
         uri.AppendQuery("interval", XmlConvert.ToString(request.TimeGrain), escapeValue: true);
-        uri.AppendQuery("aggregation", AzureMonitorAggregation.QueryValue(request.Aggregation), escapeValue: true);
+        var split = !string.IsNullOrEmpty(request.DimensionFilter);
+        uri.AppendQuery("aggregation", AzureMonitorAggregation.QueryValue(request.Aggregation, split), escapeValue: true);
         if (!string.IsNullOrEmpty(request.MetricNamespace))
         {
             uri.AppendQuery("metricnamespace", request.MetricNamespace, escapeValue: true);
@@ -145,6 +148,7 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
         if (!string.IsNullOrEmpty(request.DimensionFilter))
         {
             uri.AppendQuery("$filter", request.DimensionFilter, escapeValue: true);
+            uri.AppendQuery("top", AzureMonitorAggregation.MaxSeries.ToString(System.Globalization.CultureInfo.InvariantCulture), escapeValue: false);
         }
 
         message.Request.Headers.Add("Accept", "application/json");

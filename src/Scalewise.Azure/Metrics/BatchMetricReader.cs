@@ -246,11 +246,13 @@ public sealed class BatchMetricReader(HttpPipeline pipeline, MetricsOptions opti
         request.Uri.AppendQuery("starttime", (windowEnd - window).UtcDateTime.ToString("o", CultureInfo.InvariantCulture), escapeValue: true);
         request.Uri.AppendQuery("endtime", windowEnd.UtcDateTime.ToString("o", CultureInfo.InvariantCulture), escapeValue: true);
         request.Uri.AppendQuery("interval", XmlConvert.ToString(first.TimeGrain), escapeValue: true);
-        var aggregations = requests.Select(r => AzureMonitorAggregation.QueryValue(r.Aggregation)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var split = !string.IsNullOrEmpty(first.DimensionFilter);
+        var aggregations = requests.SelectMany(r => AzureMonitorAggregation.QueryValue(r.Aggregation, split).Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         request.Uri.AppendQuery("aggregation", string.Join(',', aggregations), escapeValue: true);
         if (!string.IsNullOrEmpty(first.DimensionFilter))
         {
             request.Uri.AppendQuery("filter", first.DimensionFilter, escapeValue: true);
+            request.Uri.AppendQuery("top", AzureMonitorAggregation.MaxSeries.ToString(CultureInfo.InvariantCulture), escapeValue: false);
         }
 
         request.Headers.Add("Accept", "application/json");

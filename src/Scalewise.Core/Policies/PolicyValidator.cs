@@ -223,6 +223,10 @@ public static partial class PolicyValidator
         {
             errors.Add(new(path + ".timeGrain", $"time grain {Iso(trigger.TimeGrain)} is too short; Azure Monitor's finest grain is {Iso(MinimumTimeGrain)}, so use \"PT1M\" or longer."));
         }
+        else if (!Metrics.MetricTimeGrains.IsAccepted(trigger.TimeGrain))
+        {
+            errors.Add(new(path + ".timeGrain", $"time grain {Iso(trigger.TimeGrain)} is not one Azure Monitor accepts; use one of {Metrics.MetricTimeGrains.Names}."));
+        }
 
         if (trigger.TimeWindow > MaximumTimeWindow)
         {

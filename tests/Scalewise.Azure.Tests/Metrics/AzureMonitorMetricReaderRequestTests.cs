@@ -29,7 +29,7 @@ public sealed class AzureMonitorMetricReaderRequestTests
         Assert.Single(windows[1].Points);
         var uri = Assert.Single(monitor.Requests);
         Assert.StartsWith("https://management.example.test" + CosmosId + "/providers/Microsoft.Insights/metrics?", uri.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Contains("api-version=2023-10-01", uri.Query, StringComparison.Ordinal);
+        Assert.Contains("api-version=2024-02-01", uri.Query, StringComparison.Ordinal);
         Assert.Contains("metricnames=MongoRequestsCount%2CMongoRequests", uri.Query, StringComparison.Ordinal);
         Assert.Contains("aggregation=Average", uri.Query, StringComparison.Ordinal);
         Assert.Contains("interval=PT4H", uri.Query, StringComparison.Ordinal);
@@ -71,6 +71,22 @@ public sealed class AzureMonitorMetricReaderRequestTests
         var uri = Assert.Single(monitor.Requests);
         Assert.Contains("$filter=CollectionName%20eq%20%27orders%27%20or%20CollectionName%20eq%20%27carts%27", uri.OriginalString, StringComparison.Ordinal);
         Assert.Equal("CollectionName eq 'orders' or CollectionName eq 'carts'", System.Web.HttpUtility.ParseQueryString(uri.Query)["$filter"]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RequestWithDimensionFilter_AsksForEverySeriesAndTheirCounts()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor);
+
+        await reader.ReadAsync([Request("MongoRequests") with { DimensionFilter = "CollectionName eq '*'" }, Request("Plain")], End, CancellationToken.None);
+
+        var filtered = System.Web.HttpUtility.ParseQueryString(monitor.Requests.Single(u => u.Query.Contains("filter", StringComparison.Ordinal)).Query);
+        var plain = System.Web.HttpUtility.ParseQueryString(monitor.Requests.Single(u => !u.Query.Contains("filter", StringComparison.Ordinal)).Query);
+        Assert.Equal("1000", filtered["top"]);
+        Assert.Equal("Average,Count", filtered["aggregation"]);
+        Assert.Null(plain["top"]);
+        Assert.Equal("Average", plain["aggregation"]);
     }
 
     [Fact]

@@ -113,7 +113,9 @@ public sealed class BatchMetricReaderRequestTests
         await reader.ReadAsync([.. ids.Select(id => Cpu(id)), .. ids.Select(id => Cpu(id) with { DimensionFilter = filter })], ExampleEnd, CancellationToken.None);
 
         Assert.Equal(2, monitor.Calls.Count);
-        Assert.Single(monitor.Calls, c => HttpUtility.ParseQueryString(c.Uri.Query)["filter"] == filter);
+        var filtered = HttpUtility.ParseQueryString(Assert.Single(monitor.Calls, c => HttpUtility.ParseQueryString(c.Uri.Query)["filter"] == filter).Uri.Query);
+        Assert.Equal("1000", filtered["top"]);
+        Assert.Contains("Count", filtered["aggregation"]!.Split(','));
     }
 
     [Fact]
