@@ -64,6 +64,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
             ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
             ["Scalewise:Arm:StaticBearerToken"] = "orchestration-tests",
+            ["Scalewise:Metrics:ApplyIngestionLatency"] = "false",
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
             ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",

@@ -131,11 +131,13 @@ public sealed class BatchMetricReader(HttpPipeline pipeline, MetricsOptions opti
             resourceType.ToUpperInvariant(),
             (request.MetricNamespace ?? resourceType).ToUpperInvariant(),
             request.TimeGrain,
-            request.DimensionFilter);
+            request.DimensionFilter,
+            MetricIngestion.LatencyOf(request));
     }
 
-    private async Task<IReadOnlyList<MetricWindow>> ReadBatchAsync(Uri endpoint, MetricBatchKey key, List<MetricRequest> requests, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MetricWindow>> ReadBatchAsync(Uri endpoint, MetricBatchKey key, List<MetricRequest> requests, DateTimeOffset readTime, CancellationToken cancellationToken)
     {
+        var windowEnd = AzureMonitorMetricReader.WindowEnd(requests[0], readTime, options.ApplyIngestionLatency);
         var resources = requests.Select(r => r.ResourceId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var names = requests.Select(r => r.MetricName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         using var message = CreateMessage(endpoint, requests, resources, names, windowEnd);
