@@ -20,12 +20,8 @@ param redisTargetResourceGroups array = []
 @description('Resource groups (this subscription) holding Azure Managed Redis (Microsoft.Cache/redisEnterprise) clusters that Scalewise scales.')
 param managedRedisTargetResourceGroups array = []
 
-@description('Role for the VM target resource groups: ScalewiseComputeScaler (custom, only the actions Scalewise uses) or the built-in VirtualMachineContributor.')
-@allowed([
-  'ScalewiseComputeScaler'
-  'VirtualMachineContributor'
-])
-param computeRole string = 'ScalewiseComputeScaler'
+@description('Resource groups (this subscription) a policy reads metrics from outside the target resource groups (an Application Gateway, a Service Bus namespace, ...): Monitoring Reader is granted there.')
+param metricResourceGroups array = []
 
 @description('Deploy a Key Vault (RBAC mode) and keep the notification webhook URL there as a Key Vault reference.')
 param enableKeyVault bool = true
@@ -80,7 +76,7 @@ var tags = {
 var functionAppName = '${abbrs.webSitesFunctions}scalewise-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
 var webhookSecretName = 'notifications-webhook-url'
-var targetResourceGroups = union(vmTargetResourceGroups, redisTargetResourceGroups, managedRedisTargetResourceGroups)
+var targetResourceGroups = union(vmTargetResourceGroups, redisTargetResourceGroups, managedRedisTargetResourceGroups, metricResourceGroups)
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${abbrs.managedIdentityUserAssignedIdentities}scalewise-${resourceToken}'
@@ -175,7 +171,6 @@ module targetAccess 'app/target-access.bicep' = [
       grantCompute: contains(vmTargetResourceGroups, targetResourceGroup)
       grantRedis: contains(redisTargetResourceGroups, targetResourceGroup)
       grantManagedRedis: contains(managedRedisTargetResourceGroups, targetResourceGroup)
-      computeRole: computeRole
     }
   }
 ]

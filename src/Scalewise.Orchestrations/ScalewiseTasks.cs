@@ -49,7 +49,7 @@ public static class ScalewiseTasks
         Activity<V, SkuChange, VerificationResult>(nameof(V.VerifyVirtualMachine), (a, i, ct) => a.VerifyVirtualMachine(i, ct)),
         Activity<V, SnapshotCleanup, IReadOnlyList<string>>(nameof(V.DeleteExpiredSnapshots), (a, i, ct) => a.DeleteExpiredSnapshots(i, ct)),
         Activity<V, string, RedisCacheState>(nameof(V.ReadRedisCache), (a, i, ct) => a.ReadRedisCache(i, ct)),
-        Activity<V, RedisExportRequest, string>(nameof(V.ExportRedisCache), (a, i, ct) => a.ExportRedisCache(i, ct)),
+        Activity<V, RedisExportRequest, string?>(nameof(V.ExportRedisCache), (a, i, ct) => a.ExportRedisCache(i, ct)),
         Activity<V, string, ArmOperationStatus>(nameof(V.ReadArmOperation), (a, i, ct) => a.ReadArmOperation(i, ct)),
         Activity<V, RedisScaleChange, ApplyOutcome>(nameof(V.ScaleRedisCache), (a, i, ct) => a.ScaleRedisCache(i, ct)),
         Activity<V, RedisScaleChange, VerificationResult>(nameof(V.VerifyRedisCache), (a, i, ct) => a.VerifyRedisCache(i, ct)),

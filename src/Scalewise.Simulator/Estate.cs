@@ -100,6 +100,30 @@ public sealed class Estate
         return ScaleSetResourceId.TryParse(resourceId, out var id) && scaleSets.TryGetValue(id.Id, out scaleSet);
     }
 
+    /// <summary>A VM id (<c>.../virtualMachines/{scaleSet}_{instance}</c>) of an instance of a Flexible scale set in the same resource group.</summary>
+    internal bool TryGetFlexInstance(string resourceId, [NotNullWhen(true)] out SimulatedScaleSet? scaleSet, [NotNullWhen(true)] out string? instanceId)
+    {
+        (scaleSet, instanceId) = (null, null);
+        if (!ArmResourceId.TryParse(resourceId, "Microsoft.Compute", "virtualMachines", out var vm))
+        {
+            return false;
+        }
+
+        foreach (var candidate in scaleSets.Values.Where(s => s.Model.Flexible))
+        {
+            var prefix = candidate.Name + "_";
+            if (candidate.SubscriptionId.Equals(vm.SubscriptionId, StringComparison.OrdinalIgnoreCase)
+                && candidate.ResourceGroup.Equals(vm.ResourceGroup, StringComparison.OrdinalIgnoreCase)
+                && vm.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                (scaleSet, instanceId) = (candidate, vm.Name[prefix.Length..]);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Adds an Azure Cache for Redis at <paramref name="sku"/>. <paramref name="resourceId"/> is
     /// /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Cache/redis/{name}.

@@ -42,6 +42,7 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         Assert.Empty(parameters["vmTargetResourceGroups"]!["defaultValue"]!.AsArray());
         Assert.Empty(parameters["redisTargetResourceGroups"]!["defaultValue"]!.AsArray());
         Assert.Empty(parameters["managedRedisTargetResourceGroups"]!["defaultValue"]!.AsArray());
+        Assert.Empty(parameters["metricResourceGroups"]!["defaultValue"]!.AsArray());
     }
 
     [Fact]
@@ -51,17 +52,20 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
 
         Assert.Contains("copyIndex()", (string)targetAccess.Body["resourceGroup"]!, StringComparison.Ordinal);
         Assert.Contains("length(variables('targetResourceGroups'))", (string)targetAccess.Body["copy"]!["count"]!, StringComparison.Ordinal);
-        Assert.Contains("union(parameters('vmTargetResourceGroups'), parameters('redisTargetResourceGroups'), parameters('managedRedisTargetResourceGroups'))", (string)compiled.Template["variables"]!["targetResourceGroups"]!, StringComparison.Ordinal);
+        Assert.Contains("union(parameters('vmTargetResourceGroups'), parameters('redisTargetResourceGroups'), parameters('managedRedisTargetResourceGroups'), parameters('metricResourceGroups'))", (string)compiled.Template["variables"]!["targetResourceGroups"]!, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TargetAccess_Compiled_GrantsMonitoringReaderComputeAndRedisRoles()
+    public void TargetAccess_Compiled_GrantsMonitoringReaderUnconditionallyAndNoBroadBuiltInRole()
     {
-        var granted = TargetAccessAssignments().Select(RoleDefinitions.GrantedBy).ToList();
+        var assignments = TargetAccessAssignments().ToList();
+        var granted = assignments.Select(RoleDefinitions.GrantedBy).ToList();
 
-        Assert.Contains(RoleDefinitions.MonitoringReader, granted);
-        Assert.Contains(RoleDefinitions.VirtualMachineContributor, granted);
-        Assert.Contains(RoleDefinitions.RedisCacheContributor, granted);
+        // Monitoring Reader goes to every resource group in the union, metricResourceGroups included.
+        var monitoring = Assert.Single(assignments, a => RoleDefinitions.GrantedBy(a) == RoleDefinitions.MonitoringReader);
+        Assert.Null(monitoring.Body["condition"]);
+        Assert.DoesNotContain(RoleDefinitions.VirtualMachineContributor, granted);
+        Assert.DoesNotContain(RoleDefinitions.RedisCacheContributor, granted);
     }
 
     [Fact]
@@ -91,7 +95,8 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         Assert.Contains("Microsoft.Compute/virtualMachineScaleSets/write", actions);
         Assert.Contains("Microsoft.Compute/virtualMachines/write", actions);
         Assert.Contains("Microsoft.Compute/snapshots/write", actions);
-        Assert.DoesNotContain(actions, action => action.EndsWith("/delete", StringComparison.Ordinal));
+        Assert.Equal(["Microsoft.Compute/snapshots/delete"], actions.Where(action => action.EndsWith("/delete", StringComparison.Ordinal)));
+        Assert.DoesNotContain(actions, action => action.Contains("runCommand", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -108,9 +113,7 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         Assert.Contains("Microsoft.Cache/redisEnterprise/read", actions);
         Assert.Contains("Microsoft.Cache/redisEnterprise/write", actions);
         Assert.Contains("Microsoft.Cache/redisEnterprise/listSkusForScaling/action", actions);
-        Assert.All(actions, action => Assert.True(
-            action.StartsWith("Microsoft.Cache/", StringComparison.Ordinal) || action == "Microsoft.Resources/subscriptions/resourceGroups/read",
-            $"{action} is not a Redis action"));
+        Assert.All(actions, action => Assert.True(action.StartsWith("Microsoft.Cache/", StringComparison.Ordinal), $"{action} is not a Redis action"));
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
             ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
             ["Scalewise:Arm:StaticBearerToken"] = "orchestration-tests",
+            ["Scalewise:Metrics:ApplyIngestionLatency"] = "false",
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:00.500",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:00:30",
             ["Scalewise:Procedures:DefaultRetryAfter"] = "00:00:01",
@@ -101,11 +102,11 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     }
 
     /// <summary>A new scale set in the simulator and a stored policy for it, named uniquely for one test.</summary>
-    public async Task<(ScalingPolicy Policy, SimulatedScaleSet ScaleSet)> AddTargetAsync(string name, int capacity, int minimum = 1, int maximum = 10, TimeSpan? warmUp = null, IReadOnlyList<ScalingRule>? rules = null)
+    public async Task<(ScalingPolicy Policy, SimulatedScaleSet ScaleSet)> AddTargetAsync(string name, int capacity, int minimum = 1, int maximum = 10, TimeSpan? warmUp = null, IReadOnlyList<ScalingRule>? rules = null, bool flexible = false)
     {
         var id = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)];
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Compute/virtualMachineScaleSets/{id}";
-        var scaleSet = Simulator.Estate.AddScaleSet(resourceId, capacity, new ScaleSetModel(Sku: ScaleSetSku, ProvisioningDelay: ProvisioningDelay));
+        var scaleSet = Simulator.Estate.AddScaleSet(resourceId, capacity, new ScaleSetModel(Sku: ScaleSetSku, ProvisioningDelay: ProvisioningDelay, Flexible: flexible));
         var policy = new ScalingPolicy(
             ScalingPolicy.CurrentVersion,
             id,

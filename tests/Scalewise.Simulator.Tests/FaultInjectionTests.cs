@@ -64,6 +64,38 @@ public sealed class FaultInjectionTests
         Assert.Contains("Another operation is in progress", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SkuNotAvailable")]
+    [InlineData("AllocationFailed")]
+    [InlineData("ZonalAllocationFailed")]
+    public async Task CapacityUnavailable_Is409WithTheCode(string code)
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Estate.AddVirtualMachine(Ids.Vm);
+        harness.Simulator.Estate.Faults.Enqueue(FaultRule.CapacityUnavailable(code, "POST", Ids.Vm, "start"));
+
+        using var start = await harness.Client.PostAsync(new Uri(Ids.Url(Ids.Vm + "/start", "2023-07-01"), UriKind.Relative), null);
+        var error = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+        Assert.Equal(code, error["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task QuotaExceeded_Is409OperationNotAllowedWordedAsComputeQuota()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Estate.AddVirtualMachine(Ids.Vm);
+        harness.Simulator.Estate.Faults.Enqueue(FaultRule.QuotaExceeded("POST", Ids.Vm, "start"));
+
+        using var start = await harness.Client.PostAsync(new Uri(Ids.Url(Ids.Vm + "/start", "2023-07-01"), UriKind.Relative), null);
+        var error = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+        Assert.Equal("OperationNotAllowed", error["code"]!.GetValue<string>());
+        Assert.Contains("exceeding approved", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Timeout_LongerThanClient_ClientGivesUp()
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Scalewise.Core.Redis;
 using Scalewise.Simulator.Load;
+using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 
@@ -118,10 +119,10 @@ public sealed class RedisSimulatorTests
     }
 
     [Fact]
-    public async Task ExportCache_Premium_Is202ThenOperationSucceeds()
+    public async Task ExportCache_AzureAsyncOperationForm_Is202ThenOperationSucceeds()
     {
         await using var harness = await SimulatorHarness.StartAsync();
-        var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(2)));
+        var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(2), ExportForm: LongRunningForm.AzureAsyncOperation));
         var example = RestExampleBodies.Request("redis/RedisCacheExport.json")["parameters"]!["parameters"]!.ToJsonString();
 
         using var response = await harness.Client.PostAsync(new Uri(Ids.Url(Ids.Cache + "/export", Api), UriKind.Relative), new StringContent(example, Encoding.UTF8, "application/json"));
@@ -131,13 +132,47 @@ public sealed class RedisSimulatorTests
         var done = await harness.GetJsonAsync(new Uri(status).PathAndQuery.TrimStart('/'));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.NotNull(response.Headers.Location);
+        Assert.Null(response.Headers.Location);
         Assert.Equal("InProgress", running["status"]!.GetValue<string>());
         Assert.Equal("Succeeded", done["status"]!.GetValue<string>());
         JsonShape.AssertCovers(RestExampleBodies.Response200Body("redis/RedisCacheAsyncOperationStatus.json"), done, "$.startTime", "$.endTime", "$.percentComplete");
         var export = Assert.Single(cache.Exports);
         Assert.Equal("datadump1", export.Prefix);
         Assert.Equal("Succeeded", export.Status);
+    }
+
+    [Fact]
+    public async Task ExportCache_LocationForm_Is202WithLocationOnlyWhichAnswers202ThenNoContent()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(2)));
+        var example = RestExampleBodies.Request("redis/RedisCacheExport.json")["parameters"]!["parameters"]!.ToJsonString();
+
+        using var response = await harness.Client.PostAsync(new Uri(Ids.Url(Ids.Cache + "/export", Api), UriKind.Relative), new StringContent(example, Encoding.UTF8, "application/json"));
+        var location = response.Headers.Location!;
+        using var running = await harness.Client.GetAsync(new Uri(location.PathAndQuery.TrimStart('/'), UriKind.Relative));
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        using var done = await harness.Client.GetAsync(new Uri(location.PathAndQuery.TrimStart('/'), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.False(response.Headers.Contains("Azure-AsyncOperation"));
+        Assert.Equal(HttpStatusCode.Accepted, running.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(LongRunningForm.Synchronous200, HttpStatusCode.OK)]
+    [InlineData(LongRunningForm.Synchronous204, HttpStatusCode.NoContent)]
+    public async Task ExportCache_SynchronousForm_AnswersDoneAtOnce(LongRunningForm form, HttpStatusCode expected)
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        var cache = harness.Simulator.Estate.AddRedisCache(Ids.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportForm: form));
+        var example = RestExampleBodies.Request("redis/RedisCacheExport.json")["parameters"]!["parameters"]!.ToJsonString();
+
+        using var response = await harness.Client.PostAsync(new Uri(Ids.Url(Ids.Cache + "/export", Api), UriKind.Relative), new StringContent(example, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("Succeeded", Assert.Single(cache.Exports).Status);
     }
 
     [Fact]

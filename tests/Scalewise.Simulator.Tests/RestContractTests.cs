@@ -57,6 +57,25 @@ public sealed class RestContractTests
     }
 
     [Fact]
+    public async Task ListVirtualMachines_FlexibleScaleSet_ListsOnlyEachVmsResourceIdWhichServesItsInstanceView()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        harness.AddScaleSet(capacity: 2, new ScaleSets.ScaleSetModel(Flexible: true));
+
+        var list = await harness.GetJsonAsync(SimulatorHarness.Arm(SimulatorHarness.ScaleSetId + "/virtualMachines", "$expand=instanceView"));
+        var entry = list["value"]![0]!;
+        var vmId = entry["properties"]!["virtualMachineResourceId"]!.GetValue<string>();
+        var vm = await harness.GetJsonAsync(SimulatorHarness.Arm(vmId, "$expand=instanceView"));
+
+        var example = RestExampleBodies.Response200Body("compute/VirtualMachineScaleSetVM_List_WithVirtualMachineResourceId.json");
+        Assert.Equal(example["value"]![0]!["properties"]!.AsObject().Select(p => p.Key), entry["properties"]!.AsObject().Select(p => p.Key));
+        JsonShape.AssertCovers(example, list);
+        Assert.Equal("Succeeded", vm["properties"]!["provisioningState"]!.GetValue<string>());
+        Assert.Contains(vm["properties"]!["instanceView"]!["statuses"]!.AsArray(), s => s!["code"]!.GetValue<string>() == "PowerState/running");
+        Assert.Equal(SimulatorHarness.ScaleSetId, vm["properties"]!["virtualMachineScaleSet"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task GetMetrics_CpuAndNetwork_HasShapeOfRestExample()
     {
         await using var harness = await SimulatorHarness.StartAsync();

@@ -13,6 +13,12 @@ public sealed class ArmConnection : IDisposable
     private readonly HttpMessageHandler? pinnedHandler;
 
     public ArmConnection(ArmConnectionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>With <paramref name="standIn"/>, every request goes to that transport (tests feeding official example answers).</summary>
+    internal ArmConnection(ArmConnectionOptions options, HttpPipelineTransport? standIn)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Endpoint);
@@ -22,8 +28,8 @@ public sealed class ArmConnection : IDisposable
             ? CreateAzureCredential(options)
             : new StaticTokenCredential(options.StaticBearerToken);
 
-        HttpPipelineTransport? transport = null;
-        if (!string.IsNullOrEmpty(options.TrustedCertificateThumbprint))
+        var transport = standIn;
+        if (transport is null && !string.IsNullOrEmpty(options.TrustedCertificateThumbprint))
         {
             pinnedHandler = CertificatePinning.CreateHandler(options.TrustedCertificateThumbprint);
             transport = new HttpClientTransport(pinnedHandler);

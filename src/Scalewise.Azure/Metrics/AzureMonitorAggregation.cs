@@ -19,6 +19,19 @@ internal static class AzureMonitorAggregation
         _ => throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown time aggregation."),
     };
 
+    /// <summary>
+    /// The <c>aggregation</c> query value when a dimension filter may split the metric into several series: an average also
+    /// asks for <c>Count</c>, so the series are combined weighted by their samples (see <see cref="MetricsResponseParser"/>).
+    /// </summary>
+    public static string QueryValue(TimeAggregation aggregation, bool split) =>
+        split && aggregation is TimeAggregation.Average or TimeAggregation.Last ? "Average,Count" : QueryValue(aggregation);
+
+    /// <summary>
+    /// How many series a filtered read asks for (<c>top</c>): Azure Monitor returns 10 unless told, and drops the rest silently.
+    /// A filter matching more series than this reads the first this many in Azure Monitor's order.
+    /// </summary>
+    public const int MaxSeries = 1000;
+
     /// <summary>The field that carries the value in a response's data points.</summary>
     public static string ResponseField(TimeAggregation aggregation) => aggregation switch
     {

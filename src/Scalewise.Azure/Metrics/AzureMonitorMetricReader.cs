@@ -6,13 +6,16 @@ namespace Scalewise.Azure.Metrics;
 
 /// <summary>
 /// Reads metric windows with ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2024-02-01).
-/// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c>) go out as one call (up to 20 metric names).
-/// A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
+/// Requests that share resource, namespace, grain, aggregation, window and dimension filter (sent as <c>$filter</c> with
+/// <c>top</c> = <see cref="AzureMonitorAggregation.MaxSeries"/>, series combined as <see cref="MetricsResponseParser"/> says) go out
+/// as one call (up to 20 metric names).
+/// With <c>applyIngestionLatency</c> (production) each window ends at the last whole minute its metric's ingestion latency
+/// ago (<see cref="MetricIngestion"/>), so no partial minute is read. A metric Azure reports an error for yields an empty window and a warning; an HTTP failure throws <see cref="MetricReadException"/>.
 /// <see cref="TimeAggregation.Last"/> is requested as Average (Azure has no "last"); Core then takes the window's last point.
 /// At most <c>maxConcurrentCalls</c> calls are in flight per read, so a tick over thousands of targets queues its calls
 /// instead of opening them all at once.
 /// </summary>
-public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls) : IMetricReader
+public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpoint, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls, bool applyIngestionLatency = false) : IMetricReader
 {
     public const string ApiVersion = "2024-02-01";
 
@@ -22,8 +25,8 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
     // Each response names its resource's region ("resourceregion"); the batch reader needs it to pick a regional endpoint.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> regions = new(StringComparer.OrdinalIgnoreCase);
 
-    public AzureMonitorMetricReader(ArmConnection connection, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls)
-        : this((connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline, connection.Endpoint, logger, maxConcurrentCalls)
+    public AzureMonitorMetricReader(ArmConnection connection, ILogger<AzureMonitorMetricReader> logger, int maxConcurrentCalls = MetricsOptions.DefaultMaxConcurrentCalls, bool applyIngestionLatency = false)
+        : this((connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline, connection.Endpoint, logger, maxConcurrentCalls, applyIngestionLatency)
     {
     }
 
@@ -59,7 +62,7 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
     {
         var first = requests[0];
         var names = requests.Select(r => r.MetricName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        using var message = CreateMessage(first, names, windowEnd);
+        using var message = CreateMessage(first, names, WindowEnd(first, windowEnd, applyIngestionLatency));
 
         try
         {
@@ -130,7 +133,8 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
         var start = (windowEnd - request.Window).UtcDateTime;
         uri.AppendQuery("timespan", start.ToString("o", System.Globalization.CultureInfo.InvariantCulture) + "/" + end.ToString("o", System.Globalization.CultureInfo.InvariantCulture), escapeValue: true);
         uri.AppendQuery("interval", XmlConvert.ToString(request.TimeGrain), escapeValue: true);
-        uri.AppendQuery("aggregation", AzureMonitorAggregation.QueryValue(request.Aggregation), escapeValue: true);
+        var split = !string.IsNullOrEmpty(request.DimensionFilter);
+        uri.AppendQuery("aggregation", AzureMonitorAggregation.QueryValue(request.Aggregation, split), escapeValue: true);
         if (!string.IsNullOrEmpty(request.MetricNamespace))
         {
             uri.AppendQuery("metricnamespace", request.MetricNamespace, escapeValue: true);
@@ -139,11 +143,16 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
         if (!string.IsNullOrEmpty(request.DimensionFilter))
         {
             uri.AppendQuery("$filter", request.DimensionFilter, escapeValue: true);
+            uri.AppendQuery("top", AzureMonitorAggregation.MaxSeries.ToString(System.Globalization.CultureInfo.InvariantCulture), escapeValue: false);
         }
 
         message.Request.Headers.Add("Accept", "application/json");
         return message;
     }
+
+    /// <summary>Where <paramref name="request"/>'s window ends when read at <paramref name="readTime"/>: after its ingestion latency, on a whole minute.</summary>
+    internal static DateTimeOffset WindowEnd(MetricRequest request, DateTimeOffset readTime, bool applyIngestionLatency) =>
+        applyIngestionLatency ? MetricIngestion.WindowEnd(readTime, MetricIngestion.LatencyOf(request)) : readTime;
 
     /// <summary>The region an earlier response named for <paramref name="resourceId"/>; null until one has.</summary>
     internal string? RegionOf(string resourceId) => regions.TryGetValue("/" + resourceId.Trim('/'), out var region) ? region : null;

@@ -125,11 +125,13 @@ public sealed class BatchMetricReader(HttpPipeline pipeline, MetricsOptions opti
             resourceType.ToUpperInvariant(),
             (request.MetricNamespace ?? resourceType).ToUpperInvariant(),
             request.TimeGrain,
-            request.DimensionFilter);
+            request.DimensionFilter,
+            MetricIngestion.LatencyOf(request));
     }
 
-    private async Task<IReadOnlyList<MetricWindow>> ReadBatchAsync(Uri endpoint, MetricBatchKey key, List<MetricRequest> requests, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MetricWindow>> ReadBatchAsync(Uri endpoint, MetricBatchKey key, List<MetricRequest> requests, DateTimeOffset readTime, CancellationToken cancellationToken)
     {
+        var windowEnd = AzureMonitorMetricReader.WindowEnd(requests[0], readTime, options.ApplyIngestionLatency);
         var resources = requests.Select(r => r.ResourceId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var names = requests.Select(r => r.MetricName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         using var message = CreateMessage(endpoint, requests, resources, names, windowEnd);
@@ -240,11 +242,13 @@ public sealed class BatchMetricReader(HttpPipeline pipeline, MetricsOptions opti
         request.Uri.AppendQuery("starttime", (windowEnd - window).UtcDateTime.ToString("o", CultureInfo.InvariantCulture), escapeValue: true);
         request.Uri.AppendQuery("endtime", windowEnd.UtcDateTime.ToString("o", CultureInfo.InvariantCulture), escapeValue: true);
         request.Uri.AppendQuery("interval", XmlConvert.ToString(first.TimeGrain), escapeValue: true);
-        var aggregations = requests.Select(r => AzureMonitorAggregation.QueryValue(r.Aggregation)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var split = !string.IsNullOrEmpty(first.DimensionFilter);
+        var aggregations = requests.SelectMany(r => AzureMonitorAggregation.QueryValue(r.Aggregation, split).Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         request.Uri.AppendQuery("aggregation", string.Join(',', aggregations), escapeValue: true);
         if (!string.IsNullOrEmpty(first.DimensionFilter))
         {
             request.Uri.AppendQuery("filter", first.DimensionFilter, escapeValue: true);
+            request.Uri.AppendQuery("top", AzureMonitorAggregation.MaxSeries.ToString(CultureInfo.InvariantCulture), escapeValue: false);
         }
 
         request.Headers.Add("Accept", "application/json");

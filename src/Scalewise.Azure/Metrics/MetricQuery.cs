@@ -2,8 +2,8 @@ using Scalewise.Core.Metrics;
 
 namespace Scalewise.Azure.Metrics;
 
-/// <summary>The requests one Azure Monitor call can answer together: same resource, namespace, grain, aggregation, window and dimension filter.</summary>
-internal sealed record MetricQuery(string ResourceId, string? MetricNamespace, TimeSpan TimeGrain, string Aggregation, TimeSpan Window, string? DimensionFilter)
+/// <summary>The requests one Azure Monitor call can answer together: same resource, namespace, grain, aggregation, window, dimension filter and ingestion latency.</summary>
+internal sealed record MetricQuery(string ResourceId, string? MetricNamespace, TimeSpan TimeGrain, string Aggregation, TimeSpan Window, string? DimensionFilter, TimeSpan Latency)
 {
     public static MetricQuery For(MetricRequest request) =>
         new(
@@ -12,5 +12,6 @@ internal sealed record MetricQuery(string ResourceId, string? MetricNamespace, T
             request.TimeGrain,
             AzureMonitorAggregation.QueryValue(request.Aggregation),
             request.Window,
-            request.DimensionFilter);
+            request.DimensionFilter,
+            MetricIngestion.LatencyOf(request));
 }

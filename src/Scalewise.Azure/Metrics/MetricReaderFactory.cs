@@ -9,7 +9,7 @@ internal static class MetricReaderFactory
     {
         var connection = services.GetRequiredService<ArmConnection>();
         var options = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
-        var perResource = new AzureMonitorMetricReader(connection, services.GetRequiredService<ILogger<AzureMonitorMetricReader>>(), options.MaxConcurrentCalls);
+        var perResource = new AzureMonitorMetricReader(connection, services.GetRequiredService<ILogger<AzureMonitorMetricReader>>(), options.MaxConcurrentCalls, options.ApplyIngestionLatency);
         if (!options.UseBatch)
         {
             return perResource;

@@ -26,6 +26,12 @@ public sealed class MetricsOptions
     /// <summary>How many Azure Monitor calls one read keeps in flight at most (ARM calls, one per resource and window).</summary>
     public int MaxConcurrentCalls { get; set; } = DefaultMaxConcurrentCalls;
 
+    /// <summary>
+    /// End each window at the last whole minute the metric's ingestion latency ago (<see cref="Core.Metrics.MetricIngestion"/>),
+    /// as Azure Monitor needs; false ends windows at the read time (the local estate simulator has its data at once).
+    /// </summary>
+    public bool ApplyIngestionLatency { get; set; } = true;
+
     /// <summary>A group with fewer resources than this is read through ARM, one resource per call.</summary>
     public int MinimumResourcesPerBatch { get; set; } = 2;
 }

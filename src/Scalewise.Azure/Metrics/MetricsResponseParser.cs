@@ -2,13 +2,15 @@ using Scalewise.Core.Metrics;
 
 namespace Scalewise.Azure.Metrics;
 
-/// <summary>Reads the body of ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2024-02-01).</summary>
+/// <summary>Reads the body of ARM <c>GET {resourceId}/providers/Microsoft.Insights/metrics</c> (api-version 2024-02-01) and of <c>metrics:getBatch</c>.</summary>
 internal static class MetricsResponseParser
 {
     /// <summary>
     /// The metrics in <paramref name="body"/>, each with the values of <paramref name="aggregation"/>'s field.
-    /// Several time series (one per dimension value when a filter splits them) are combined per time stamp with the
-    /// same aggregation (sum for Total and Count, min, max, or mean), so a metric is always one series.
+    /// Several time series (one per dimension value when a filter splits them) are combined per time stamp: Total and Count
+    /// are summed, Minimum and Maximum take the least and greatest, and Average is the mean weighted by each series'
+    /// <c>count</c> (the average over all the samples, as the unsplit metric would report it; a plain mean of the series only
+    /// when a point carries no count). So a metric is always one series.
     /// </summary>
     public static IReadOnlyList<ParsedMetric> Parse(JsonElement body, TimeAggregation aggregation)
     {
@@ -27,7 +29,7 @@ internal static class MetricsResponseParser
             var errorCode = metric.TryGetProperty("errorCode", out var code) ? code.GetString() : null;
             var errorMessage = metric.TryGetProperty("errorMessage", out var message) ? message.GetString() : null;
 
-            var byTime = new SortedDictionary<DateTimeOffset, List<double>>();
+            var byTime = new SortedDictionary<DateTimeOffset, List<(double Value, double? Count)>>();
             var timeStamps = new SortedSet<DateTimeOffset>();
             if (metric.TryGetProperty("timeseries", out var series) && series.ValueKind == JsonValueKind.Array)
             {
@@ -49,7 +51,7 @@ internal static class MetricsResponseParser
                                 byTime[time] = values = [];
                             }
 
-                            values.Add(value.GetDouble());
+                            values.Add((value.GetDouble(), point.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetDouble() : null));
                         }
                     }
                 }
@@ -92,11 +94,12 @@ internal static class MetricsResponseParser
         }
     }
 
-    private static double Combine(List<double> values, TimeAggregation aggregation) => aggregation switch
+    private static double Combine(List<(double Value, double? Count)> values, TimeAggregation aggregation) => aggregation switch
     {
-        TimeAggregation.Total or TimeAggregation.Count => values.Sum(),
-        TimeAggregation.Minimum => values.Min(),
-        TimeAggregation.Maximum => values.Max(),
-        _ => values.Average(),
+        TimeAggregation.Total or TimeAggregation.Count => values.Sum(v => v.Value),
+        TimeAggregation.Minimum => values.Min(v => v.Value),
+        TimeAggregation.Maximum => values.Max(v => v.Value),
+        _ when values.Count > 1 && values.All(v => v.Count is > 0) => values.Sum(v => v.Value * v.Count!.Value) / values.Sum(v => v.Count!.Value),
+        _ => values.Average(v => v.Value),
     };
 }

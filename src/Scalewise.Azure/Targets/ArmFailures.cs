@@ -75,7 +75,7 @@ internal static class ArmFailures
             + (code is null ? string.Empty : $" ({code})")
             + (retryAfter is null ? string.Empty : $", retry after {retryAfter.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
             + (string.IsNullOrWhiteSpace(detail) ? "." : ". " + detail);
-        return new TargetOperationException(message, resourceId, operation, status, code, retryAfter, inner);
+        return new TargetOperationException(message, resourceId, operation, status, code, retryAfter, inner) { AzureMessage = detail };
     }
 
     private static string FirstLine(string text)

@@ -25,12 +25,12 @@ internal sealed class ArmRestClient(HttpPipeline pipeline, Uri endpoint, TimeSpa
     }
 
     /// <summary>GETs an absolute URL ARM handed out (an async-operation status URL).</summary>
-    public async Task<JsonNode?> GetUrlAsync(Uri url, string resourceId, string operation, CancellationToken cancellationToken)
+    public async Task<(JsonNode? Body, Response Response)> GetUrlAsync(Uri url, string resourceId, string operation, CancellationToken cancellationToken)
     {
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Get;
         message.Request.Uri.Reset(url);
-        return (await SendAsync(message, null, resourceId, operation, cancellationToken).ConfigureAwait(false)).Body;
+        return await SendAsync(message, null, resourceId, operation, cancellationToken).ConfigureAwait(false);
     }
 
     internal static string ResourcePath(string resourceId) =>

@@ -7,11 +7,14 @@ namespace Scalewise.Azure.Targets;
 /// <summary>
 /// Azure Cache for Redis through the ARM REST API (api-version 2024-11-01; there is no Redis management SDK here), over the
 /// connection's shared pipeline: GET for SKU, shards and provisioning state, PATCH <c>properties.sku</c> / <c>properties.shardCount</c> to
-/// scale, POST <c>export</c> for an RDB snapshot to blob storage.
+/// scale, POST <c>export</c> for an RDB snapshot to blob storage, followed in whichever form ARM answers (200, 204, 202 with
+/// <c>Location</c> or <c>Azure-AsyncOperation</c>).
 /// </summary>
 public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmTargetOptions> options, ILogger<RedisCacheController> logger) : IRedisCacheController
 {
     public const string ApiVersion = "2024-11-01";
+
+    private const string OperationInProgress = "InProgress";
 
     private readonly ArmRestClient rest = new(
         (connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline,
@@ -52,7 +55,7 @@ public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmT
         Log.RedisScaleStarted(logger, resourceId, target);
     }
 
-    public async Task<string> BeginExportAsync(string resourceId, string prefix, CancellationToken cancellationToken)
+    public async Task<string?> BeginExportAsync(string resourceId, string prefix, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(resourceId);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
@@ -60,36 +63,57 @@ public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmT
             $"No Redis export container is configured: set '{ArmTargetOptions.SectionName}:{nameof(ArmTargetOptions.RedisExportContainer)}' to the https SAS URL of a blob container.");
         var body = new JsonObject { ["format"] = "RDB", ["prefix"] = prefix, ["container"] = container.AbsoluteUri };
         var (_, response) = await rest.SendAsync(RequestMethod.Post, resourceId, "export", ApiVersion, body, "export", cancellationToken).ConfigureAwait(false);
-        var statusUrl = response.Headers.TryGetValue("Azure-AsyncOperation", out var asyncOperation) ? asyncOperation
+        Log.RedisExportStarted(logger, resourceId, prefix);
+
+        // Redis_ExportData answers 200 or 204 when done at once, or 202 with a Location (and perhaps an Azure-AsyncOperation) URL.
+        if (response.Status != 202)
+        {
+            return null;
+        }
+
+        var statusUrl = response.Headers.TryGetValue("Azure-AsyncOperation", out var asyncOperation) && !string.IsNullOrEmpty(asyncOperation) ? asyncOperation
             : response.Headers.TryGetValue("Location", out var location) ? location
             : null;
-        if (string.IsNullOrEmpty(statusUrl))
-        {
-            throw new TargetOperationException(
-                $"ARM accepted the export of '{resourceId}' (HTTP {response.Status.ToString(CultureInfo.InvariantCulture)}) without a status URL to follow.",
+        return string.IsNullOrEmpty(statusUrl)
+            ? throw new TargetOperationException(
+                $"ARM accepted the export of '{resourceId}' (HTTP 202) without a Location or Azure-AsyncOperation URL to follow.",
                 resourceId,
                 "export",
                 response.Status,
                 null,
                 null,
-                null);
-        }
-
-        Log.RedisExportStarted(logger, resourceId, prefix);
-        return statusUrl;
+                null)
+            : statusUrl;
     }
 
     public async Task<ArmOperationStatus> GetOperationAsync(string statusUrl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(statusUrl);
-        var body = await rest.GetUrlAsync(new Uri(statusUrl), statusUrl, "read operation status", cancellationToken).ConfigureAwait(false);
-        return new ArmOperationStatus(
-            statusUrl,
-            body?["status"]?.GetValue<string>() ?? "Unknown",
-            Time(body?["startTime"]),
-            Time(body?["endTime"]),
-            body?["error"]?["code"]?.GetValue<string>(),
-            body?["error"]?["message"]?.GetValue<string>());
+        JsonNode? body;
+        Response response;
+        try
+        {
+            (body, response) = await rest.GetUrlAsync(new Uri(statusUrl), statusUrl, "read operation status", cancellationToken).ConfigureAwait(false);
+        }
+        catch (TargetOperationException ex) when (!ex.IsTransient)
+        {
+            // A Location URL answers the operation's failure with the error itself.
+            return new ArmOperationStatus(statusUrl, ProvisioningStates.Failed, null, null, ex.ErrorCode, ex.AzureMessage ?? ex.Message);
+        }
+
+        if (body?["status"] is JsonValue status && status.TryGetValue<string>(out var text))
+        {
+            return new ArmOperationStatus(
+                statusUrl,
+                text,
+                Time(body["startTime"]),
+                Time(body["endTime"]),
+                body["error"]?["code"]?.GetValue<string>(),
+                body["error"]?["message"]?.GetValue<string>());
+        }
+
+        // A Location URL: 202 while the operation runs, 200 or 204 (body or not) once it succeeded.
+        return new ArmOperationStatus(statusUrl, response.Status == 202 ? OperationInProgress : ProvisioningStates.Succeeded, null, null, null, null);
     }
 
     private static RedisCacheState Parse(string resourceId, JsonNode? body)

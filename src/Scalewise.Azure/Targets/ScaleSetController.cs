@@ -5,7 +5,7 @@ using Scalewise.Core.Targets;
 
 namespace Scalewise.Azure.Targets;
 
-/// <summary>Reads and changes the capacity of a Virtual Machine Scale Set through ARM (Azure.ResourceManager.Compute).</summary>
+/// <summary>Reads and changes the capacity of a Virtual Machine Scale Set (Uniform or Flexible orchestration) through ARM (Azure.ResourceManager.Compute).</summary>
 public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController> logger) : ITargetController
 {
     private const string PowerStatePrefix = "PowerState/";
@@ -46,19 +46,26 @@ public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController
         Log.CapacityChangeStarted(logger, resourceId, capacity);
     }
 
+    /// <summary>
+    /// The instances with their provisioning and power states. A Flexible-orchestration scale set lists each VM only by its
+    /// <c>virtualMachineResourceId</c>; those VMs are read through their own resource (GET with the instance view).
+    /// </summary>
     public async Task<InstanceReport> GetInstancesAsync(string resourceId, CancellationToken cancellationToken)
     {
         var scaleSet = ScaleSet(resourceId);
         var instances = new List<InstanceHealth>();
         try
         {
-            await foreach (var vm in scaleSet.GetVirtualMachineScaleSetVms().GetAllAsync(expand: "instanceView", cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var page in scaleSet.GetVirtualMachineScaleSetVms().GetAllAsync(expand: "instanceView", cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
             {
-                var data = vm.Data;
-                var powerState = data.InstanceView?.Statuses?
-                    .Select(s => s.Code)
-                    .FirstOrDefault(code => code is not null && code.StartsWith(PowerStatePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStatePrefix.Length..];
-                instances.Add(new InstanceHealth(data.InstanceId ?? data.Name, data.ProvisioningState ?? string.Empty, powerState));
+                var flexIds = FlexVirtualMachineIds(page.GetRawResponse());
+                for (var i = 0; i < page.Values.Count; i++)
+                {
+                    var data = page.Values[i].Data;
+                    instances.Add(i < flexIds.Count && flexIds[i] is { } vmId
+                        ? await FlexInstanceAsync(vmId, cancellationToken).ConfigureAwait(false)
+                        : new InstanceHealth(data.InstanceId ?? data.Name, data.ProvisioningState ?? string.Empty, PowerState(data.InstanceView?.Statuses)));
+                }
             }
         }
         catch (RequestFailedException ex)
@@ -69,47 +76,44 @@ public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController
         return new InstanceReport(instances);
     }
 
+    private async Task<InstanceHealth> FlexInstanceAsync(string vmId, CancellationToken cancellationToken)
+    {
+        var vm = (await arm.GetVirtualMachineResource(new ResourceIdentifier(vmId)).GetAsync(InstanceViewType.InstanceView, cancellationToken).ConfigureAwait(false)).Value.Data;
+        return new InstanceHealth(vm.Name, vm.ProvisioningState ?? string.Empty, PowerState(vm.InstanceView?.Statuses));
+    }
+
+    /// <summary>Per listed VM, its <c>virtualMachineResourceId</c> when the entry carries nothing else to judge it by (Flexible orchestration), else null.</summary>
+    private static List<string?> FlexVirtualMachineIds(Response response)
+    {
+        var ids = new List<string?>();
+        using var document = JsonDocument.Parse(response.Content.ToMemory());
+        if (!document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            return ids;
+        }
+
+        foreach (var entry in value.EnumerateArray())
+        {
+            var properties = entry.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            var flex = properties.ValueKind == JsonValueKind.Object
+                && !properties.TryGetProperty("provisioningState", out _)
+                && properties.TryGetProperty("virtualMachineResourceId", out var id)
+                && id.ValueKind == JsonValueKind.String;
+            ids.Add(flex ? properties.GetProperty("virtualMachineResourceId").GetString() : null);
+        }
+
+        return ids;
+    }
+
+    private static string? PowerState(IEnumerable<InstanceViewStatus>? statuses) =>
+        statuses?.Select(s => s.Code).FirstOrDefault(code => code is not null && code.StartsWith(PowerStatePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStatePrefix.Length..];
+
     private VirtualMachineScaleSetResource ScaleSet(string resourceId)
     {
         ArgumentException.ThrowIfNullOrEmpty(resourceId);
         return arm.GetVirtualMachineScaleSetResource(new ResourceIdentifier(resourceId));
     }
 
-    private static TargetOperationException Failure(string resourceId, string operation, RequestFailedException ex)
-    {
-        var retryAfter = RetryAfter(ex.GetRawResponse());
-        var message = $"ARM could not {operation} for scale set '{resourceId}'"
-            + (ex.Status > 0 ? $": HTTP {ex.Status.ToString(CultureInfo.InvariantCulture)}" : string.Empty)
-            + (ex.ErrorCode is null ? string.Empty : $" ({ex.ErrorCode})")
-            + (retryAfter is null ? string.Empty : $", retry after {retryAfter.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
-            + ". " + FirstLine(ex.Message);
-        return new TargetOperationException(message, resourceId, operation, ex.Status, ex.ErrorCode, retryAfter, ex);
-    }
-
-    internal static TimeSpan? RetryAfter(Response? response)
-    {
-        if (response is null || !response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            && response.Headers.Date is { } now)
-        {
-            return at > now ? at - now : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return (end < 0 ? text : text[..end]).Trim();
-    }
+    private static TargetOperationException Failure(string resourceId, string operation, RequestFailedException ex) =>
+        ArmFailures.FromRequestFailed(resourceId, "scale set " + operation, ex);
 }

@@ -2,7 +2,8 @@ namespace Scalewise.Azure.Targets;
 
 /// <summary>
 /// ARM refused or failed an operation on a target. <see cref="Status"/>, <see cref="ErrorCode"/> and <see cref="RetryAfter"/>
-/// let retry policies tell throttling (429), conflicts (409, e.g. an operation already in progress) and server faults (5xx) apart.
+/// let retry policies tell throttling (429), conflicts (409) and server faults (5xx) apart; <see cref="ConflictKind"/> tells a running
+/// operation (worth waiting for) from quota and SKU refusals (not).
 /// </summary>
 public sealed class TargetOperationException : Exception
 {
@@ -43,7 +44,16 @@ public sealed class TargetOperationException : Exception
     /// <summary>How long ARM asked callers to wait (Retry-After), when it said.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>ARM's own error message (without Scalewise's words around it), when it sent one.</summary>
+    public string? AzureMessage { get; init; }
+
     public bool IsThrottled => Status == 429;
+
+    /// <summary>What a 409 means (<see cref="ArmConflictKind.None"/> for any other status).</summary>
+    public ArmConflictKind ConflictKind => ArmConflicts.Classify(Status, ErrorCode, AzureMessage ?? Message);
+
+    /// <summary>A 409 because another operation runs on the resource: the one conflict that waiting resolves.</summary>
+    public bool IsOperationInProgress => ConflictKind == ArmConflictKind.OperationInProgress;
 
     public bool IsConflict => Status == 409;
 

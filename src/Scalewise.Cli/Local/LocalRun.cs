@@ -194,6 +194,9 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
             ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
             ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
             ["Scalewise:Arm:StaticBearerToken"] = "scalewise-local-run",
+
+            // The estate simulator has each minute's metrics at once; Azure Monitor's ingestion latency does not apply.
+            ["Scalewise:Metrics:ApplyIngestionLatency"] = "false",
             ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:01",
             ["Scalewise:Procedures:ProvisioningTimeout"] = "00:03:00",
         });

@@ -23,6 +23,36 @@ internal static class AutoscaleRuleMapper
         ["Count"] = TimeAggregation.Count,
     };
 
+    /// <summary>
+    /// Autoscale takes any grain from PT1M to PT12H, Azure Monitor's metrics API only some: another grain becomes the longest
+    /// accepted one below it (statistic per finer grain, same window), with a warning.
+    /// </summary>
+    private static string? Grain(string? text, string path, List<AutoscaleImportWarning> warnings)
+    {
+        if (text is null || !TryDuration(text, out var grain) || grain < MetricTimeGrains.Accepted[0] || MetricTimeGrains.IsAccepted(grain))
+        {
+            return text;
+        }
+
+        var accepted = System.Xml.XmlConvert.ToString(MetricTimeGrains.AtMost(grain));
+        warnings.Add(new(path, $"time grain {text} is not one Azure Monitor's metrics API accepts ({MetricTimeGrains.Names}); imported as {accepted}."));
+        return accepted;
+    }
+
+    private static bool TryDuration(string text, out TimeSpan value)
+    {
+        try
+        {
+            value = System.Xml.XmlConvert.ToTimeSpan(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            value = default;
+            return false;
+        }
+    }
+
     internal static JsonObject? MapRule(JsonElement rule, string path, string target, HashSet<string> names, List<AutoscaleImportWarning> warnings)
     {
         if (rule.ValueKind != JsonValueKind.Object
@@ -103,7 +133,7 @@ internal static class AutoscaleRuleMapper
 
         newTrigger["statistic"] = statistic.ToString();
         newTrigger["timeAggregation"] = aggregation.ToString();
-        newTrigger["timeGrain"] = String(trigger, "timeGrain");
+        newTrigger["timeGrain"] = Grain(String(trigger, "timeGrain"), path + ".metricTrigger.timeGrain", warnings);
         newTrigger["timeWindow"] = String(trigger, "timeWindow");
         newTrigger["operator"] = comparison.ToString();
         newTrigger["threshold"] = threshold;

@@ -7,6 +7,7 @@ namespace Scalewise.Core.Metrics;
 /// <remarks>
 /// <see cref="DimensionFilter"/> is the Azure Monitor filter the rule's dimensions make (<see cref="FilterFor"/>), kept as
 /// one normalized string so that two requests for the same series compare equal; null reads the metric unfiltered.
+/// <see cref="IngestionLatency"/> is the policy's own, null for the default of the metric's kind (<see cref="MetricIngestion"/>).
 /// </remarks>
 public sealed record MetricRequest(
     string ResourceId,
@@ -15,7 +16,8 @@ public sealed record MetricRequest(
     TimeAggregation Aggregation,
     TimeSpan TimeGrain,
     TimeSpan Window,
-    string? DimensionFilter = null)
+    string? DimensionFilter = null,
+    TimeSpan? IngestionLatency = null)
 {
     // Rules are evaluated every tick; their dimension lists do not change, so each list is formatted once.
     private static readonly ConditionalWeakTable<IReadOnlyList<MetricDimension>, string> Formatted = [];

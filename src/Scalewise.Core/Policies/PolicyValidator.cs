@@ -214,6 +214,10 @@ public static partial class PolicyValidator
         {
             errors.Add(new(path + ".timeGrain", $"time grain {Iso(trigger.TimeGrain)} is too short; Azure Monitor's finest grain is {Iso(MinimumTimeGrain)}, so use \"PT1M\" or longer."));
         }
+        else if (!Metrics.MetricTimeGrains.IsAccepted(trigger.TimeGrain))
+        {
+            errors.Add(new(path + ".timeGrain", $"time grain {Iso(trigger.TimeGrain)} is not one Azure Monitor accepts; use one of {Metrics.MetricTimeGrains.Names}."));
+        }
 
         if (trigger.TimeWindow > MaximumTimeWindow)
         {
@@ -223,6 +227,11 @@ public static partial class PolicyValidator
         {
             var floor = trigger.TimeGrain > MinimumTimeGrain ? trigger.TimeGrain : MinimumTimeGrain;
             errors.Add(new(path + ".timeWindow", $"time window {Iso(trigger.TimeWindow)} is shorter than the time grain {Iso(trigger.TimeGrain)}; use from {Iso(floor)} to {Iso(MaximumTimeWindow)} (Azure autoscale uses at least PT5M)."));
+        }
+
+        if (trigger.IngestionLatency is { } latency && (latency < TimeSpan.Zero || latency > Metrics.MetricIngestion.MaximumLatency))
+        {
+            errors.Add(new(path + ".ingestionLatency", $"ingestion latency {Iso(latency)} is out of range; use from PT0S to {Iso(Metrics.MetricIngestion.MaximumLatency)}, or leave it out for the default of the metric's kind (PT3M platform, PT5M custom)."));
         }
 
         PolicyShapeValidator.ValidateMetricExtras(trigger, path, errors);

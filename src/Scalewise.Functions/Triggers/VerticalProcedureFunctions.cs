@@ -81,7 +81,7 @@ public sealed class VerticalProcedureFunctions(VerticalActivities activities)
         activities.ReadRedisCache(targetResourceId, Cancel(context));
 
     [Function(nameof(VerticalActivities.ExportRedisCache))]
-    public Task<string> ExportRedisCache([ActivityTrigger] RedisExportRequest request, FunctionContext context) =>
+    public Task<string?> ExportRedisCache([ActivityTrigger] RedisExportRequest request, FunctionContext context) =>
         activities.ExportRedisCache(request, Cancel(context));
 
     [Function(nameof(VerticalActivities.ReadArmOperation))]

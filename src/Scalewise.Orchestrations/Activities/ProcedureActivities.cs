@@ -39,7 +39,7 @@ public sealed partial class ProcedureActivities(
         targets.GetAsync(targetResourceId, cancellationToken);
 
     /// <summary>
-    /// Starts the capacity change. Throttling (429) and "another operation is in progress" (409) come back as a
+    /// Starts the capacity change. Throttling (429) and "another operation is in progress" (409; not quota or SKU 409s) come back as a
     /// refusal with the wait ARM asked for, so the procedure waits on a durable timer; server faults are thrown
     /// for the retry policy; anything else is thrown as <see cref="TargetRequestRejectedException"/>, never retried.
     /// </summary>
@@ -50,7 +50,7 @@ public sealed partial class ProcedureActivities(
         {
             await targets.BeginSetCapacityAsync(change.TargetResourceId, change.Capacity, cancellationToken).ConfigureAwait(false);
         }
-        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsConflict)
+        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsOperationInProgress)
         {
             var wait = ex.RetryAfter ?? timing.DefaultRetryAfter;
             LogApplyDeferred(logger, change.TargetResourceId, ex.Status, wait);

@@ -139,8 +139,8 @@ public sealed partial class VerticalActivities(
     public Task<RedisCacheState> ReadRedisCache(string targetResourceId, CancellationToken cancellationToken) =>
         caches.GetAsync(targetResourceId, cancellationToken);
 
-    /// <summary>Starts an export of the cache's data; returns the status URL to poll with <see cref="ReadArmOperation"/>.</summary>
-    public async Task<string> ExportRedisCache(RedisExportRequest request, CancellationToken cancellationToken)
+    /// <summary>Starts an export of the cache's data; returns the status URL to poll with <see cref="ReadArmOperation"/>, null when it finished at once.</summary>
+    public async Task<string?> ExportRedisCache(RedisExportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -273,7 +273,7 @@ public sealed partial class VerticalActivities(
         {
             await begin().ConfigureAwait(false);
         }
-        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsConflict)
+        catch (TargetOperationException ex) when (ex.IsThrottled || ex.IsOperationInProgress)
         {
             var wait = ex.RetryAfter ?? timing.DefaultRetryAfter;
             LogDeferred(logger, resourceId, what, ex.Status, wait);

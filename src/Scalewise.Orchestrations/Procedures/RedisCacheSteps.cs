@@ -42,7 +42,13 @@ internal static class RedisCacheSteps
             async () =>
             {
                 var prefix = $"scalewise-{journal.Context.CurrentUtcDateTime:yyyyMMddHHmmss}";
-                var statusUrl = await journal.Context.CallActivityAsync<string>(nameof(VerticalActivities.ExportRedisCache), new RedisExportRequest(input.TargetResourceId, prefix), ArmRetry);
+                var statusUrl = await journal.Context.CallActivityAsync<string?>(nameof(VerticalActivities.ExportRedisCache), new RedisExportRequest(input.TargetResourceId, prefix), ArmRetry);
+                if (statusUrl is null)
+                {
+                    // ARM answered 200 or 204: the export is done, there is nothing to poll.
+                    return new ArmOperationStatus(string.Empty, ProvisioningStates.Succeeded, null, null, null, null);
+                }
+
                 return await PollAsync<ArmOperationStatus>(journal, Export, nameof(VerticalActivities.ReadArmOperation), statusUrl, input.PollInterval, input.ProvisioningTimeout, s => s.IsTerminal, s => $"export {s.Status}");
             },
             s => $"{s.Status}{(s.ErrorMessage is null ? string.Empty : $": {s.ErrorMessage}")}");

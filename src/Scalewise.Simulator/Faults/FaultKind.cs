@@ -9,7 +9,7 @@ public enum FaultKind
     /// <summary>500 <c>InternalServerError</c>.</summary>
     ServerError,
 
-    /// <summary>409 <c>OperationNotAllowed</c>: another operation is in progress.</summary>
+    /// <summary>409: another operation is in progress (<c>OperationNotAllowed</c>), or the rule's own code and message (quota, SKU not available).</summary>
     Conflict,
 
     /// <summary>No answer for <see cref="FaultRule.Delay"/> of real time (or until the client gives up), then 504 <c>GatewayTimeout</c>.</summary>

@@ -17,6 +17,12 @@ public sealed record FaultRule(FaultKind Kind, string? Method, string ResourceId
     /// <summary>How long a <see cref="FaultKind.Timeout"/> holds the request (real time, not the simulated clock).</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The error code of a <see cref="FaultKind.Conflict"/> (Azure answers several different 409s).</summary>
+    public string ConflictCode { get; init; } = "OperationNotAllowed";
+
+    /// <summary>The message of a <see cref="FaultKind.Conflict"/>; null says another operation is in progress on the resource.</summary>
+    public string? ConflictMessage { get; init; }
+
     public static FaultRule Throttle(string? method, string resourceId, TimeSpan retryAfter, string? action = null) =>
         new(FaultKind.Throttle, method, resourceId, action) { RetryAfter = retryAfter };
 
@@ -25,6 +31,23 @@ public sealed record FaultRule(FaultKind Kind, string? Method, string ResourceId
 
     public static FaultRule Conflict(string? method, string resourceId, string? action = null) =>
         new(FaultKind.Conflict, method, resourceId, action);
+
+    /// <summary>409 <c>OperationNotAllowed</c> as Compute words a core quota that the change would exceed.</summary>
+    public static FaultRule QuotaExceeded(string? method, string resourceId, string? action = null) =>
+        new(FaultKind.Conflict, method, resourceId, action)
+        {
+            ConflictMessage = "Operation could not be completed as it results in exceeding approved standardDSv3Family Cores quota. Additional details - Deployment Model: Resource Manager, Location: eastus, Current Limit: 10, Current Usage: 8, Additional Required: 4, (Minimum) New Limit Required: 12.",
+        };
+
+    /// <summary>409 with a capacity code Compute uses when a size cannot be had: <c>SkuNotAvailable</c>, <c>AllocationFailed</c> or <c>ZonalAllocationFailed</c>.</summary>
+    public static FaultRule CapacityUnavailable(string code, string? method, string resourceId, string? action = null) =>
+        new(FaultKind.Conflict, method, resourceId, action)
+        {
+            ConflictCode = code,
+            ConflictMessage = code == "SkuNotAvailable"
+                ? "The requested VM size Standard_D4s_v3 is currently not available in location 'eastus'. Please try another size or deploy to a different location or different zone."
+                : "Allocation failed. We do not have sufficient capacity for the requested VM size in this region. Read more about improving likelihood of allocation success at https://aka.ms/allocation-guidance",
+        };
 
     public static FaultRule Timeout(string? method, string resourceId, TimeSpan delay, string? action = null) =>
         new(FaultKind.Timeout, method, resourceId, action) { Delay = delay };

@@ -5,7 +5,8 @@ namespace Scalewise.Simulator.Redis;
 /// <see cref="DefaultExportDuration"/>). A scale operation takes <see cref="ScalingDelayPerShard"/> times the shards it touches
 /// (the larger of before and after; 1 when not clustered). <see cref="DatasetMegabytes"/> is the data held (drives
 /// <c>usedmemorypercentage</c>); load (operations per second, <see cref="SimulatedRedisCache.SetLoad"/>) drives
-/// <c>serverLoad</c> and <c>connectedclients</c>.
+/// <c>serverLoad</c> and <c>connectedclients</c>. <see cref="ExportForm"/> is how <c>export</c> answers (Redis_ExportData allows
+/// 200, 202 and 204; its final state is read through <c>Location</c>).
 /// </summary>
 public sealed record RedisCacheModel(
     string Location = "East US",
@@ -14,7 +15,8 @@ public sealed record RedisCacheModel(
     double DatasetMegabytes = 512,
     double BaselineServerLoadPercent = 2,
     double ConnectedClientsPerThousandOperations = 20,
-    string RedisVersion = "6.0")
+    string RedisVersion = "6.0",
+    LongRunningForm ExportForm = LongRunningForm.Location)
 {
     public static readonly TimeSpan DefaultScalingDelayPerShard = TimeSpan.FromMinutes(10);
 

@@ -206,7 +206,7 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
     }
 
     /// <summary>Starts an export (Premium only), refusing while the cache scales.</summary>
-    internal SimulatedOperation RequestExport(string prefix, string container, string format, bool willFail)
+    internal SimulatedOperation RequestExport(string prefix, string container, string format, bool willFail, bool atOnce)
     {
         SimulatedOperation operation;
         lock (gate)
@@ -224,9 +224,10 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
             }
 
             var now = timeProvider.GetUtcNow();
-            operation = new SimulatedOperation("export", now, now + (Model.ExportDuration * sku.EffectiveShards), willFail);
+            operation = new SimulatedOperation("export", now, atOnce ? now : now + (Model.ExportDuration * sku.EffectiveShards), willFail);
             operations.Add(operation);
             exports.Add((operation, new RedisExportRecord(operation.Id, prefix, container, format, now, operation.Status)));
+            AdvanceLocked();
         }
 
         registerOperation(operation.Id, this);

@@ -3,7 +3,9 @@ namespace Scalewise.Simulator.ScaleSets;
 /// <summary>
 /// How a simulated scale set behaves. <paramref name="ProvisioningDelay"/> left at its default (zero)
 /// means <see cref="DefaultProvisioningDelay"/>; pass <c>TimeSpan.FromTicks(1)</c> for near-instant provisioning.
-/// <paramref name="BytesPerRequest"/> turns requests into the "Network In Total" metric.
+/// <paramref name="BytesPerRequest"/> turns requests into the "Network In Total" metric. <paramref name="Flexible"/> makes it a
+/// Flexible-orchestration scale set: its VM list names only each VM's <c>virtualMachineResourceId</c>, and each instance is
+/// served as its own VM (<c>Microsoft.Compute/virtualMachines/{scaleSet}_{instance}</c> in the same resource group).
 /// </summary>
 public sealed record ScaleSetModel(
     string Sku = "Standard_D2s_v3",
@@ -11,7 +13,8 @@ public sealed record ScaleSetModel(
     double RequestsPerSecondPerInstance = 20,
     TimeSpan ProvisioningDelay = default,
     double BaselineCpuPercent = 5,
-    double BytesPerRequest = 4096)
+    double BytesPerRequest = 4096,
+    bool Flexible = false)
 {
     /// <summary>How long a scale operation takes when the model does not say.</summary>
     public static readonly TimeSpan DefaultProvisioningDelay = TimeSpan.FromMinutes(3);

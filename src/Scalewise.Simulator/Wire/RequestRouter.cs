@@ -105,7 +105,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
                 await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "InternalServerError", "Encountered an internal server error. Retry the request.").ConfigureAwait(false);
                 return true;
             case FaultKind.Conflict:
-                await WriteErrorAsync(context, StatusCodes.Status409Conflict, "OperationNotAllowed", $"Another operation is in progress on '{fault.ResourceId}'. Retry after it completes.").ConfigureAwait(false);
+                await WriteErrorAsync(context, StatusCodes.Status409Conflict, fault.ConflictCode, fault.ConflictMessage ?? $"Another operation is in progress on '{fault.ResourceId}'. Retry after it completes.").ConfigureAwait(false);
                 return true;
             case FaultKind.Timeout:
                 try
@@ -198,6 +198,12 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             if (estate.TryGetVirtualMachine(resourceId, out var vm))
             {
                 await ResourceRoutes.VirtualMachineAsync(context, vm, rest).ConfigureAwait(false);
+                return;
+            }
+
+            if (estate.TryGetFlexInstance(resourceId, out var flexScaleSet, out var instanceId))
+            {
+                await ScaleSetRoutes.FlexVirtualMachineAsync(context, flexScaleSet, instanceId, rest).ConfigureAwait(false);
                 return;
             }
 

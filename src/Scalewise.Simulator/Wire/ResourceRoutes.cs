@@ -80,11 +80,11 @@ internal sealed class ResourceRoutes(Estate estate)
                 return;
             }
 
-            var operation = cache.RequestExport(prefix, container!, body["format"]?.ToString() ?? "RDB", WillFail(context));
+            var form = cache.Model.ExportForm;
+            var atOnce = form is LongRunningForm.Synchronous200 or LongRunningForm.Synchronous204;
+            var operation = cache.RequestExport(prefix, container!, body["format"]?.ToString() ?? "RDB", WillFail(context), atOnce);
             var status = $"{BaseUri(context)}subscriptions/{cache.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cache.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
-            context.Response.Headers["Azure-AsyncOperation"] = status;
-            context.Response.Headers.Location = status;
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            await LongRunningAnswers.AcceptedAsync(context, form, status, operation.Snapshot()).ConfigureAwait(false);
         }
         else
         {
@@ -145,6 +145,12 @@ internal sealed class ResourceRoutes(Estate estate)
         if (operation is null)
         {
             await RequestRouter.NotFoundAsync(context, context.Request.Path.Value ?? string.Empty).ConfigureAwait(false);
+            return;
+        }
+
+        if (LongRunningAnswers.IsLocation(context))
+        {
+            await LongRunningAnswers.LocationAsync(context, operation).ConfigureAwait(false);
             return;
         }
 

@@ -92,7 +92,7 @@ internal static class ScaleSetJson
                 ["overprovision"] = false,
                 ["doNotRunExtensionsOnOverprovisionedVMs"] = false,
                 ["platformFaultDomainCount"] = 1,
-                ["orchestrationMode"] = "Uniform",
+                ["orchestrationMode"] = scaleSet.Model.Flexible ? "Flexible" : "Uniform",
                 ["uniqueId"] = scaleSet.UniqueId,
                 ["timeCreated"] = WireFormat.Precise(scaleSet.TimeCreated),
             },

@@ -112,10 +112,27 @@ internal static class ScaleSetRoutes
         var list = new JsonArray();
         foreach (var instance in scaleSet.Snapshot().Instances)
         {
-            list.Add(ScaleSetJson.VirtualMachine(scaleSet, instance, withInstanceView));
+            list.Add(scaleSet.Model.Flexible ? FlexVirtualMachineJson.ListEntry(scaleSet, instance) : ScaleSetJson.VirtualMachine(scaleSet, instance, withInstanceView));
         }
 
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = list }).ConfigureAwait(false);
+    }
+
+    /// <summary>A Flexible scale set's instance as its own VM: GET (with <c>$expand=instanceView</c>) and GET <c>instanceView</c>.</summary>
+    public static async Task FlexVirtualMachineAsync(HttpContext context, SimulatedScaleSet scaleSet, string instanceId, string[] rest)
+    {
+        var instance = scaleSet.Snapshot().Instances.FirstOrDefault(i => i.InstanceId == instanceId);
+        if (instance is null || rest.Length > 1 || (rest.Length == 1 && !Is(rest[0], "instanceView")))
+        {
+            await RequestRouter.NotFoundAsync(context, context.Request.Path.Value ?? string.Empty).ConfigureAwait(false);
+            return;
+        }
+
+        var expand = context.Request.Query["$expand"].ToString().Contains("instanceView", StringComparison.OrdinalIgnoreCase);
+        await RequestRouter.RequireMethod(context, HttpMethods.Get, () => WireFormat.WriteJsonAsync(
+            context,
+            StatusCodes.Status200OK,
+            rest.Length == 1 ? ScaleSetJson.InstanceView(scaleSet, instance) : FlexVirtualMachineJson.VirtualMachine(scaleSet, instance, expand))).ConfigureAwait(false);
     }
 
     private static async Task VirtualMachineAsync(HttpContext context, SimulatedScaleSet scaleSet, string instanceId, bool instanceViewOnly)

@@ -74,6 +74,22 @@ public sealed class AzureMonitorMetricReaderRequestTests
     }
 
     [Fact]
+    public async Task ReadAsync_RequestWithDimensionFilter_AsksForEverySeriesAndTheirCounts()
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor);
+
+        await reader.ReadAsync([Request("MongoRequests") with { DimensionFilter = "CollectionName eq '*'" }, Request("Plain")], End, CancellationToken.None);
+
+        var filtered = System.Web.HttpUtility.ParseQueryString(monitor.Requests.Single(u => u.Query.Contains("filter", StringComparison.Ordinal)).Query);
+        var plain = System.Web.HttpUtility.ParseQueryString(monitor.Requests.Single(u => !u.Query.Contains("filter", StringComparison.Ordinal)).Query);
+        Assert.Equal("1000", filtered["top"]);
+        Assert.Equal("Average,Count", filtered["aggregation"]);
+        Assert.Null(plain["top"]);
+        Assert.Equal("Average", plain["aggregation"]);
+    }
+
+    [Fact]
     public async Task ReadAsync_SameMetricWithDifferentFilters_AreSeparateCallsAndEachGetsItsWindow()
     {
         var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
@@ -130,11 +146,27 @@ public sealed class AzureMonitorMetricReaderRequestTests
         Assert.Equal("maxConcurrentCalls", error.ParamName);
     }
 
-    private static AzureMonitorMetricReader CreateReader(StandInMonitor monitor)
+    [Theory]
+    [InlineData(null, 0, "2021-06-08T01:48:00.0000000Z")]
+    [InlineData(null, 40, "2021-06-08T01:48:00.0000000Z")]
+    [InlineData(10, 0, "2021-06-08T01:41:00.0000000Z")]
+    public async Task ReadAsync_WithIngestionLatency_WindowEndsAtTheLastWholeMinuteThatLongAgo(int? latencyMinutes, int secondsPastMinute, string expectedEnd)
+    {
+        var monitor = new StandInMonitor(HttpStatusCode.OK, "{\"value\":[]}");
+        var reader = CreateReader(monitor, applyIngestionLatency: true);
+        var request = Request("MongoRequests") with { IngestionLatency = latencyMinutes is { } m ? TimeSpan.FromMinutes(m) : null };
+
+        await reader.ReadAsync([request], End.AddSeconds(secondsPastMinute), CancellationToken.None);
+
+        var timespan = System.Web.HttpUtility.ParseQueryString(Assert.Single(monitor.Requests).Query)["timespan"]!;
+        Assert.EndsWith("/" + expectedEnd, timespan, StringComparison.Ordinal);
+    }
+
+    private static AzureMonitorMetricReader CreateReader(StandInMonitor monitor, bool applyIngestionLatency = false)
     {
         var options = new TestClientOptions { Transport = new HttpClientTransport(monitor) };
         options.Retry.MaxRetries = 0;
-        return new AzureMonitorMetricReader(HttpPipelineBuilder.Build(options), new Uri("https://management.example.test/"), NullLogger<AzureMonitorMetricReader>.Instance);
+        return new AzureMonitorMetricReader(HttpPipelineBuilder.Build(options), new Uri("https://management.example.test/"), NullLogger<AzureMonitorMetricReader>.Instance, applyIngestionLatency: applyIngestionLatency);
     }
 
     private sealed class TestClientOptions : global::Azure.Core.ClientOptions

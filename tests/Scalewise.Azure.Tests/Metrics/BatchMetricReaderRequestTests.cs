@@ -113,7 +113,23 @@ public sealed class BatchMetricReaderRequestTests
         await reader.ReadAsync([.. ids.Select(id => Cpu(id)), .. ids.Select(id => Cpu(id) with { DimensionFilter = filter })], ExampleEnd, CancellationToken.None);
 
         Assert.Equal(2, monitor.Calls.Count);
-        Assert.Single(monitor.Calls, c => HttpUtility.ParseQueryString(c.Uri.Query)["filter"] == filter);
+        var filtered = HttpUtility.ParseQueryString(Assert.Single(monitor.Calls, c => HttpUtility.ParseQueryString(c.Uri.Query)["filter"] == filter).Uri.Query);
+        Assert.Equal("1000", filtered["top"]);
+        Assert.Contains("Count", filtered["aggregation"]!.Split(','));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WithIngestionLatency_BatchEndsAtTheLastWholeMinuteThreeMinutesAgo()
+    {
+        var monitor = new StandInMonitor(EchoEmptyBatch);
+        var reader = CreateReader(monitor, "https://metrics.example.test", applyIngestionLatency: true);
+        var ids = Enumerable.Range(0, 2).Select(i => ScaleSet("11111111-0000-0000-0000-000000000001", i)).ToList();
+
+        await reader.ReadAsync([.. ids.Select(id => Cpu(id))], new DateTimeOffset(2026, 11, 24, 10, 7, 30, TimeSpan.Zero), CancellationToken.None);
+
+        var query = HttpUtility.ParseQueryString(Assert.Single(monitor.Calls).Uri.Query);
+        Assert.Equal("2026-11-24T10:04:00.0000000Z", query["endtime"]);
+        Assert.Equal("2026-11-24T09:59:00.0000000Z", query["starttime"]);
     }
 
     [Fact]
@@ -154,13 +170,13 @@ public sealed class BatchMetricReaderRequestTests
             ["values"] = new JsonArray([.. call.ResourceIds.Select(id => (JsonNode)new JsonObject { ["resourceid"] = id, ["value"] = new JsonArray() })]),
         }.ToJsonString();
 
-    private static BatchMetricReader CreateReader(StandInMonitor monitor, string endpoint)
+    private static BatchMetricReader CreateReader(StandInMonitor monitor, string endpoint, bool applyIngestionLatency = false)
     {
         var options = new TestClientOptions { Transport = new HttpClientTransport(monitor) };
         options.Retry.MaxRetries = 0;
         var pipeline = HttpPipelineBuilder.Build(options);
         var arm = new AzureMonitorMetricReader(pipeline, new Uri("https://management.example.test/"), NullLogger<AzureMonitorMetricReader>.Instance);
-        return new BatchMetricReader(pipeline, new MetricsOptions { UseBatch = true, BatchEndpoint = endpoint }, arm, NullLogger<BatchMetricReader>.Instance);
+        return new BatchMetricReader(pipeline, new MetricsOptions { UseBatch = true, BatchEndpoint = endpoint, ApplyIngestionLatency = applyIngestionLatency }, arm, NullLogger<BatchMetricReader>.Instance);
     }
 
     internal sealed record Call(HttpMethod Method, Uri Uri, IReadOnlyList<string> ResourceIds);

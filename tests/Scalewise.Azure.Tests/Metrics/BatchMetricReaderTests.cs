@@ -30,7 +30,7 @@ public sealed class BatchMetricReaderTests
         using var batch = new MonitorBatchConnection(harness.Connection, new MetricsOptions { BatchAudience = "https://metrics.monitor.azure.com" }, counter);
         var reader = new BatchMetricReader(
             batch.Pipeline,
-            new MetricsOptions { UseBatch = true, BatchEndpoint = harness.Simulator.BaseUri.ToString() },
+            new MetricsOptions { UseBatch = true, BatchEndpoint = harness.Simulator.BaseUri.ToString(), ApplyIngestionLatency = false },
             harness.MetricReader,
             NullLogger<BatchMetricReader>.Instance);
         var requests = ids.SelectMany(id => new[] { Cpu(id, TimeSpan.FromMinutes(5)), Cpu(id, TimeSpan.FromMinutes(10)) }).ToList();
@@ -61,7 +61,7 @@ public sealed class BatchMetricReaderTests
         harness.Time.Advance(TimeSpan.FromMinutes(10));
         var counter = new CallCounter();
         using var batch = new MonitorBatchConnection(harness.Connection, new MetricsOptions(), counter);
-        var reader = new BatchMetricReader(batch.Pipeline, new MetricsOptions { UseBatch = true, BatchEndpoint = harness.Simulator.BaseUri.ToString() }, harness.MetricReader, NullLogger<BatchMetricReader>.Instance);
+        var reader = new BatchMetricReader(batch.Pipeline, new MetricsOptions { UseBatch = true, BatchEndpoint = harness.Simulator.BaseUri.ToString(), ApplyIngestionLatency = false }, harness.MetricReader, NullLogger<BatchMetricReader>.Instance);
 
         var window = Assert.Single(await reader.ReadAsync([Cpu(id, TimeSpan.FromMinutes(5))], harness.Time.GetUtcNow(), CancellationToken.None));
 

@@ -35,6 +35,21 @@ public sealed class MetricsResponseParserTests
     }
 
     [Fact]
+    public void Parse_AverageOfSeriesWithCounts_IsWeightedBySamplesNotAMeanOfMeans()
+    {
+        const string Body = """
+            {"value":[{"name":{"value":"ActiveMessages"},"errorCode":"Success","timeseries":[
+              {"metadatavalues":[{"name":{"value":"EntityName"},"value":"orders"}],"data":[{"timeStamp":"2026-11-24T09:00:00Z","average":10,"count":1}]},
+              {"metadatavalues":[{"name":{"value":"EntityName"},"value":"carts"}],"data":[{"timeStamp":"2026-11-24T09:00:00Z","average":40,"count":3}]}]}]}
+            """;
+        using var document = System.Text.Json.JsonDocument.Parse(Body);
+
+        var metric = Assert.Single(MetricsResponseParser.Parse(document.RootElement, TimeAggregation.Average));
+
+        Assert.Equal((10.0 + (40.0 * 3)) / 4, Assert.Single(metric.Points).Value);
+    }
+
+    [Fact]
     public void Parse_AggregationTheResponseLacks_YieldsPointsWithoutValues()
     {
         using var example = RestExampleDocuments.Load("monitor/GetMetric.json");

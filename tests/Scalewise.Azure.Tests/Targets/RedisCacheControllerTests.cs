@@ -4,6 +4,7 @@ using Scalewise.Azure.Targets;
 using Scalewise.Azure.Tests.Infrastructure;
 using Scalewise.Core.Redis;
 using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 
 namespace Scalewise.Azure.Tests.Targets;
@@ -65,38 +66,69 @@ public sealed class RedisCacheControllerTests
         Assert.Contains("lower tier", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task BeginExportAsync_Premium_StatusUrlReportsInProgressThenSucceeded()
+    [Theory]
+    [InlineData(LongRunningForm.Location)]
+    [InlineData(LongRunningForm.AzureAsyncOperation)]
+    public async Task BeginExportAsync_Accepted202_StatusUrlReportsInProgressThenSucceeded(LongRunningForm form)
     {
         await using var harness = await AdapterHarness.StartAsync();
-        var cache = harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(3)));
+        var cache = harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportDuration: TimeSpan.FromMinutes(3), ExportForm: form));
         var controller = Controller(harness);
 
         var statusUrl = await controller.BeginExportAsync(TargetIds.Cache, "before-scale-1", CancellationToken.None);
-        var running = await controller.GetOperationAsync(statusUrl, CancellationToken.None);
+        var running = await controller.GetOperationAsync(statusUrl!, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromMinutes(3));
-        var done = await controller.GetOperationAsync(statusUrl, CancellationToken.None);
+        var done = await controller.GetOperationAsync(statusUrl!, CancellationToken.None);
 
         Assert.False(running.IsTerminal);
         Assert.True(done.IsSucceeded);
         Assert.Equal("https://backups.blob.core.windows.net/redis?sv=2024&sig=x", Assert.Single(cache.Exports).Container);
     }
 
-    [Fact]
-    public async Task BeginExportAsync_ProvisioningFailedFault_OperationReportsFailedWithError()
+    [Theory]
+    [InlineData(LongRunningForm.Synchronous200)]
+    [InlineData(LongRunningForm.Synchronous204)]
+    public async Task BeginExportAsync_DoneAtOnce_ReturnsNoStatusUrl(LongRunningForm form)
     {
         await using var harness = await AdapterHarness.StartAsync();
-        harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1));
+        var cache = harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportForm: form));
+
+        var statusUrl = await Controller(harness).BeginExportAsync(TargetIds.Cache, "before-scale-1", CancellationToken.None);
+
+        Assert.Null(statusUrl);
+        Assert.Equal("Succeeded", Assert.Single(cache.Exports).Status);
+    }
+
+    [Theory]
+    [InlineData(LongRunningForm.Location)]
+    [InlineData(LongRunningForm.AzureAsyncOperation)]
+    public async Task BeginExportAsync_ProvisioningFailedFault_OperationReportsFailedWithError(LongRunningForm form)
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportForm: form));
         harness.Simulator.Estate.Faults.Enqueue(FaultRule.ProvisioningFailed("POST", TargetIds.Cache, "export"));
         var controller = Controller(harness);
 
         var statusUrl = await controller.BeginExportAsync(TargetIds.Cache, "p", CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(1));
-        var done = await controller.GetOperationAsync(statusUrl, CancellationToken.None);
+        var done = await controller.GetOperationAsync(statusUrl!, CancellationToken.None);
 
         Assert.True(done.IsTerminal);
         Assert.False(done.IsSucceeded);
         Assert.Equal("ExportFailed", done.ErrorCode);
+    }
+
+    [Fact]
+    public async Task BeginExportAsync_DoneAtOnceButFailed_ThrowsWithAzuresError()
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        harness.Simulator.Estate.AddRedisCache(TargetIds.Cache, new RedisSku(RedisTier.Premium, 1), new RedisCacheModel(ExportForm: LongRunningForm.Synchronous200));
+        harness.Simulator.Estate.Faults.Enqueue(FaultRule.ProvisioningFailed("POST", TargetIds.Cache, "export"));
+
+        var error = await Assert.ThrowsAsync<TargetOperationException>(() => Controller(harness).BeginExportAsync(TargetIds.Cache, "p", CancellationToken.None));
+
+        Assert.Equal("ExportFailed", error.ErrorCode);
+        Assert.False(error.IsTransient);
     }
 
     [Fact]

@@ -61,4 +61,23 @@ public sealed class ScaleSetControllerTests
         Assert.NotNull(error.ErrorCode);
         Assert.Contains(error.ErrorCode, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetInstancesAsync_FlexibleScaleSet_JudgesEachVmThroughItsOwnResource()
+    {
+        await using var harness = await AdapterHarness.StartAsync();
+        var id = TestData.ScaleSetId("vmss-flex");
+        harness.Simulator.Estate.AddScaleSet(id, 2, new ScaleSetModel(ProvisioningDelay: TimeSpan.FromMinutes(3), Flexible: true));
+
+        await harness.Controller.BeginSetCapacityAsync(id, 3, CancellationToken.None);
+        var during = await harness.Controller.GetInstancesAsync(id, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromMinutes(4));
+        var after = await harness.Controller.GetInstancesAsync(id, CancellationToken.None);
+
+        Assert.Equal(2, during.SucceededCount);
+        Assert.Contains(during.Instances, i => i.ProvisioningState == ProvisioningStates.Creating);
+        Assert.Equal(3, after.SucceededCount);
+        Assert.All(after.Instances, i => Assert.Equal("running", i.PowerState));
+        Assert.All(after.Instances, i => Assert.StartsWith("vmss-flex_", i.InstanceId, StringComparison.Ordinal));
+    }
 }

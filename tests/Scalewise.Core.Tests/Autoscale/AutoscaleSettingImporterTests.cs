@@ -32,7 +32,7 @@ public sealed class AutoscaleSettingImporterTests
             scaleOut.Trigger);
         Assert.Equal(new ScaleAction(ScaleDirection.Increase, 1, TimeSpan.FromMinutes(5)), scaleOut.Action);
         Assert.Equal("scale-in-percentage-cpu", scaleIn.Name);
-        Assert.Equal(TimeSpan.FromMinutes(2), scaleIn.Trigger.TimeGrain);
+        Assert.Equal(TimeSpan.FromMinutes(1), scaleIn.Trigger.TimeGrain);
         Assert.Equal(15, scaleIn.Trigger.Threshold);
         Assert.Equal(new ScaleAction(ScaleDirection.Decrease, 2, TimeSpan.FromMinutes(6)), scaleIn.Action);
     }
@@ -51,6 +51,7 @@ public sealed class AutoscaleSettingImporterTests
         Assert.Contains("gu@ms.com", warnings[at + ".notifications[0]"], StringComparison.Ordinal);
         Assert.Contains("http://myservice.com", warnings[at + ".notifications[0]"], StringComparison.Ordinal);
         Assert.Contains("predictive", warnings[at + ".predictiveAutoscalePolicy"], StringComparison.Ordinal);
+        Assert.Contains(result.Warnings, w => w.Path.EndsWith(".metricTrigger.timeGrain", StringComparison.Ordinal) && w.Message.Contains("PT2M", StringComparison.Ordinal) && w.Message.Contains("imported as PT1M", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -100,6 +100,20 @@ public sealed class PolicyValidatorTests
         Assert.Equal("name 'cpu-high' is used by an earlier rule; give every rule its own name.", error.Message);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    public void Validate_TimeGrainAzureMonitorRefuses_NamesTheAcceptedGrains(int minutes)
+    {
+        var rule = Valid.Rules[1];
+        var policy = WithRule(rule with { Trigger = rule.Trigger with { TimeGrain = TimeSpan.FromMinutes(minutes), TimeWindow = TimeSpan.FromMinutes(30) } });
+
+        var error = Assert.Single(PolicyValidator.Validate(policy));
+
+        Assert.Equal("$.rules[1].trigger.timeGrain", error.Path);
+        Assert.Contains("PT1M, PT5M, PT15M, PT30M, PT1H, PT6H, PT12H, P1D", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_SeveralMistakes_ReportsEveryOne()
     {

@@ -3,6 +3,7 @@ using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
 using Scalewise.Simulator.Faults;
+using Scalewise.Simulator.Operations;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 
@@ -24,10 +25,14 @@ public sealed class RedisScaleProcedureTests(LocalEstateFixture estate)
         Assert.Equal(ProcedureOutcome.Succeeded, (await estate.RecordOfAsync(policy)).Outcome);
     }
 
-    [Fact]
-    public async Task RedisScale_Premium_ExportsBeforeScaling()
+    [Theory]
+    [InlineData(LongRunningForm.Location)]
+    [InlineData(LongRunningForm.AzureAsyncOperation)]
+    [InlineData(LongRunningForm.Synchronous200)]
+    [InlineData(LongRunningForm.Synchronous204)]
+    public async Task RedisScale_Premium_ExportsBeforeScalingInEveryAnswerForm(LongRunningForm form)
     {
-        var (policy, cache) = await estate.AddCacheAsync("redis-export", new RedisSku(RedisTier.Premium, 1));
+        var (policy, cache) = await estate.AddCacheAsync("redis-export", new RedisSku(RedisTier.Premium, 1), exportForm: form);
 
         var result = await estate.RunAsync(VerticalEstate.InputFor(policy, "Premium_P2"));
 

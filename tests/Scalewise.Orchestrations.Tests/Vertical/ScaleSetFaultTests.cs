@@ -35,6 +35,33 @@ public sealed class ScaleSetFaultTests(LocalEstateFixture estate)
         Assert.Contains(estate.Simulator.Estate.Faults.Injected, f => f.Rule.Kind == kind && f.Path.Contains(policy.Id, StringComparison.OrdinalIgnoreCase));
     }
 
+    public static TheoryData<string> Refusals => ["quota", "SkuNotAvailable", "AllocationFailed", "ZonalAllocationFailed"];
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task ScaleProcedure_QuotaOrSku409_FailsAtOnceWithAzuresMessageInHistory(string refusal)
+    {
+        var (policy, scaleSet) = await estate.AddTargetAsync($"r{refusal.Length}", capacity: 2);
+        var id = policy.Target.ResourceId;
+        var rule = refusal == "quota" ? FaultRule.QuotaExceeded("PATCH", id, string.Empty) : FaultRule.CapacityUnavailable(refusal, "PATCH", id, string.Empty);
+        estate.Simulator.Estate.Faults.Enqueue(rule with { Times = int.MaxValue });
+
+        try
+        {
+            var result = await RunAsync(policy, toCapacity: 6);
+
+            var record = await estate.RecordOfAsync(policy);
+            Assert.Equal(ProcedureOutcome.Failed, result.Outcome);
+            Assert.Equal(2, scaleSet.Capacity);
+            Assert.Contains(rule.ConflictMessage!, record.Error, StringComparison.Ordinal);
+            Assert.Single(estate.Simulator.Estate.Faults.Injected, f => f.Rule == rule with { Times = int.MaxValue });
+        }
+        finally
+        {
+            estate.Simulator.Estate.Faults.Clear();
+        }
+    }
+
     [Fact]
     public async Task ScaleProcedure_ProvisioningFailedFault_RollsBack()
     {

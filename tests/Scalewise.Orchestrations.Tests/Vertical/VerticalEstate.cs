@@ -8,6 +8,7 @@ using Scalewise.Core.Procedures;
 using Scalewise.Core.Redis;
 using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Procedures;
+using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 using Scalewise.Simulator.VirtualMachines;
@@ -31,11 +32,11 @@ internal static class VerticalEstate
         return (policy, vm);
     }
 
-    public static async Task<(ScalingPolicy Policy, SimulatedRedisCache Cache)> AddCacheAsync(this LocalEstateFixture estate, string name, RedisSku sku, Func<ScalingPolicy, ScalingPolicy>? configure = null, double datasetMegabytes = 100)
+    public static async Task<(ScalingPolicy Policy, SimulatedRedisCache Cache)> AddCacheAsync(this LocalEstateFixture estate, string name, RedisSku sku, Func<ScalingPolicy, ScalingPolicy>? configure = null, double datasetMegabytes = 100, LongRunningForm exportForm = LongRunningForm.Location)
     {
         var id = UniqueId(name);
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Cache/redis/{id}";
-        var cache = estate.Simulator.Estate.AddRedisCache(resourceId, sku, new RedisCacheModel(ScalingDelayPerShard: Delay, ExportDuration: Delay, DatasetMegabytes: datasetMegabytes));
+        var cache = estate.Simulator.Estate.AddRedisCache(resourceId, sku, new RedisCacheModel(ScalingDelayPerShard: Delay, ExportDuration: Delay, DatasetMegabytes: datasetMegabytes, ExportForm: exportForm));
         var policy = await StoreAsync(estate, id, new ScaleTarget(TargetKind.RedisCache, resourceId), configure);
         return (policy, cache);
     }

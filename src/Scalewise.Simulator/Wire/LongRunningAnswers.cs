@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Scalewise.Simulator.Wire;
+
+/// <summary>
+/// Answers a long-running operation in one <see cref="LongRunningForm"/>, and its <c>Location</c> URL as ARM's asynchronous
+/// pattern has it: 202 (with <c>Location</c> and <c>Retry-After</c>) while running, 204 once succeeded, the error once failed.
+/// </summary>
+internal static class LongRunningAnswers
+{
+    /// <summary>The query a status URL carries when it was handed out as a <c>Location</c> (not an <c>Azure-AsyncOperation</c>).</summary>
+    private const string LocationQuery = "monitor=true";
+
+    public static bool IsLocation(HttpContext context) =>
+        context.Request.Query["monitor"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The answer to the request that started <paramref name="operation"/>; <paramref name="statusUrl"/> is its Azure-AsyncOperation URL.</summary>
+    public static Task AcceptedAsync(HttpContext context, LongRunningForm form, string statusUrl, OperationSnapshot operation)
+    {
+        switch (form)
+        {
+            case LongRunningForm.Synchronous200 or LongRunningForm.Synchronous204 when operation.Status == OperationStatuses.Failed:
+                return WireFormat.WriteArmErrorAsync(context, StatusCodes.Status400BadRequest, operation.ErrorCode ?? "OperationFailed", operation.ErrorMessage ?? "The operation failed.");
+            case LongRunningForm.Synchronous200:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                break;
+            case LongRunningForm.Synchronous204:
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case LongRunningForm.AzureAsyncOperation:
+                context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                break;
+            default:
+                context.Response.Headers.Location = statusUrl + "&" + LocationQuery;
+                context.Response.Headers.RetryAfter = "10";
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What a Location URL answers for <paramref name="operation"/> now.</summary>
+    public static Task LocationAsync(HttpContext context, OperationSnapshot operation)
+    {
+        if (operation.Status == OperationStatuses.InProgress)
+        {
+            context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}{context.Request.QueryString}";
+            context.Response.Headers.RetryAfter = "10";
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return Task.CompletedTask;
+        }
+
+        if (operation.Status == OperationStatuses.Succeeded)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+
+        return WireFormat.WriteArmErrorAsync(context, StatusCodes.Status400BadRequest, operation.ErrorCode ?? "OperationFailed", operation.ErrorMessage ?? $"The operation ended {operation.Status}.");
+    }
+}
