@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Scalewise.Simulator.Load;
 using Scalewise.Simulator.ScaleSets;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Metrics;
 
 /// <summary>Metric history before the simulation started (a daily pattern at hourly grain), and Azure Monitor's ingestion latency.</summary>
 public sealed class MetricHistoryTests

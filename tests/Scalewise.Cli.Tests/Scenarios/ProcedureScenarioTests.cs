@@ -2,7 +2,7 @@ using System.Text.Json;
 using Scalewise.Cli.Local;
 using Spectre.Console;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Scenarios;
 
 /// <summary>The procedure scenarios of <c>scalewise run</c>, end to end at 60x: each ends by itself with its expected outcome recorded.</summary>
 public sealed class ProcedureScenarioTests

@@ -1,7 +1,7 @@
 using Scalewise.Cli.Commands;
 using Scalewise.Core.Policies;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 public sealed class ImportAutoscaleCommandTests : IDisposable
 {

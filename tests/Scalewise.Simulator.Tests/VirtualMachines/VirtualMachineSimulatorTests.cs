@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Scalewise.Simulator.Load;
 using Scalewise.Simulator.VirtualMachines;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.VirtualMachines;
 
 public sealed class VirtualMachineSimulatorTests
 {

@@ -1,6 +1,6 @@
 using Scalewise.Cli.Commands;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Scalewise.Cli.Local;
 using Spectre.Console;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Scenarios;
 
 /// <summary>The vertical scenarios of <c>scalewise run</c>, end to end at 60x: the policy's rule fires and the SKU steps up one rung.</summary>
 public sealed class VerticalScenarioTests

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Scalewise.Cli.Commands;
 using Scalewise.Cli.Local;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 public sealed class RunCommandTests
 {

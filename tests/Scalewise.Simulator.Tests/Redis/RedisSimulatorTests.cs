@@ -7,7 +7,7 @@ using Scalewise.Simulator.Operations;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Redis;
 
 public sealed class RedisSimulatorTests
 {

@@ -7,7 +7,7 @@ using Azure.ResourceManager.Compute.Models;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.ScaleSets;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Wire;
 
 /// <summary>The Azure SDK the production adapters use (Azure.ResourceManager.Compute 1.2.0) works against the simulator.</summary>
 public sealed class AzureSdkTests

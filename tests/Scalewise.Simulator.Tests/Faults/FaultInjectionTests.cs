@@ -1,3 +1,4 @@
+using Scalewise.Simulator.Tests.Redis;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,7 +7,7 @@ using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.ScaleSets;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Faults;
 
 public sealed class FaultInjectionTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scalewise.Cli.Local;
 using Scalewise.Orchestrations.Api;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Local;
 
 /// <summary>The local runner serves the same route table as the Functions app, under <c>/api</c>, plus its own procedure status.</summary>
 public sealed class LocalApiTests

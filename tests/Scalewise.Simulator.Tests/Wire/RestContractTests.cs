@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Wire;
 
 /// <summary>The simulator's 200 responses have the shape of the official Azure REST examples.</summary>
 public sealed class RestContractTests
@@ -60,7 +60,7 @@ public sealed class RestContractTests
     public async Task ListVirtualMachines_FlexibleScaleSet_ListsOnlyEachVmsResourceIdWhichServesItsInstanceView()
     {
         await using var harness = await SimulatorHarness.StartAsync();
-        harness.AddScaleSet(capacity: 2, new ScaleSets.ScaleSetModel(Flexible: true));
+        harness.AddScaleSet(capacity: 2, new Scalewise.Simulator.ScaleSets.ScaleSetModel(Flexible: true));
 
         var list = await harness.GetJsonAsync(SimulatorHarness.Arm(SimulatorHarness.ScaleSetId + "/virtualMachines", "$expand=instanceView"));
         var entry = list["value"]![0]!;

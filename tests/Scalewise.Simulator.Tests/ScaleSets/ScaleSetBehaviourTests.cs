@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Scalewise.Simulator.ScaleSets;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.ScaleSets;
 
 public sealed class ScaleSetBehaviourTests
 {

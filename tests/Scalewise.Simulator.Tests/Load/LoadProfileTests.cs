@@ -1,7 +1,7 @@
 using Scalewise.Simulator.Load;
 using Scalewise.Simulator.ScaleSets;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Load;
 
 public sealed class LoadProfileTests
 {

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Scalewise.Cli.Local;
 using Spectre.Console;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Local;
 
 /// <summary>
 /// The README's first command, shortened: a whole local run of the default scenario (Azurite, simulator, Durable

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Tests;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 /// <summary>
 /// One official example request (tests/contracts/azure/examples) aimed at the demo estate: its path with the subscription,

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Scalewise.Simulator.Load;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Metrics;
 
 /// <summary>Metrics scripted on any resource (Service Bus, Application Gateway, a scale set's memory) and served with dimension filters as Azure Monitor does.</summary>
 public sealed class ScriptedMetricsTests

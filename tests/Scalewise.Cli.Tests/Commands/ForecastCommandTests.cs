@@ -5,7 +5,7 @@ using System.Text.Json;
 using Scalewise.Cli.Commands;
 using Spectre.Console;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 public sealed class ForecastCommandTests : IDisposable
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Scalewise.Cli.Commands;
 using Spectre.Console;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 /// <summary><c>scalewise simulate</c> end to end on a small generated trace: the three report files, every strategy, every field.</summary>
 public sealed class SimulateCommandTests : IDisposable

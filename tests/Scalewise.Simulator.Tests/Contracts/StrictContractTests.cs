@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Scalewise.Core.Redis;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Contracts;
 
 /// <summary>Every request is checked against the official definition of its operation; a refusal names the field.</summary>
 public sealed class StrictContractTests

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Scalewise.Simulator.Load;
 using Scalewise.Simulator.ScaleSets;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Metrics;
 
 public sealed class MetricsTests
 {

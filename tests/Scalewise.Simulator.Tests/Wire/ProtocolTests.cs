@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Scalewise.Simulator.Hosting;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Wire;
 
 public sealed class ProtocolTests
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Scalewise.Cli.Commands;
 using Scalewise.Simulator.Hosting;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Commands;
 
 public sealed class EstateCommandTests
 {

@@ -13,7 +13,7 @@ using Scalewise.Core.Ports;
 using Scalewise.LocalSupport;
 using Scalewise.Orchestrations.Api;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Local;
 
 /// <summary>The local runner's /api/policies over HTTP, with the real Table Storage store on Azurite: status codes, ETag headers, problem+json.</summary>
 public sealed class LocalPolicyApiTests

@@ -4,7 +4,7 @@ using Scalewise.Cli.Local;
 using Scalewise.Cli.Scenarios;
 using Spectre.Console;
 
-namespace Scalewise.Cli.Tests;
+namespace Scalewise.Cli.Tests.Scenarios;
 
 /// <summary>
 /// The schedule, predictive and emergency scenarios of <c>scalewise run</c>, end to end at 60x (Azurite, the simulator over
