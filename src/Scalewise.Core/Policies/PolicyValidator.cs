@@ -58,8 +58,12 @@ public static partial class PolicyValidator
             errors.Add(new("$.mode", $"mode '{policy.Mode}' is unknown; use {Names<PolicyMode>()}."));
         }
 
+        PolicyLimits.Validate(policy, errors);
         return errors;
     }
+
+    /// <summary>True when <paramref name="id"/> could name a policy: 1 to <see cref="MaximumIdLength"/> lowercase letters, digits or hyphens.</summary>
+    public static bool IsValidId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= MaximumIdLength && IdPattern().IsMatch(id);
 
     private static void ValidateId(string? id, List<PolicyError> errors)
     {
@@ -268,21 +272,21 @@ public static partial class PolicyValidator
 
     internal static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachineScaleSets/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachineScaleSets/[^/]+\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VmssIdPattern();
 
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachines/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/virtualMachines/[^/]+\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VmIdPattern();
 
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redis/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redis/[^/]+\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RedisIdPattern();
 
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redisEnterprise/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cache/redisEnterprise/[^/]+\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RedisEnterpriseIdPattern();
 
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ArmIdPattern();
 }

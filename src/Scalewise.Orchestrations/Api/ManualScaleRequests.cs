@@ -1,7 +1,10 @@
 using Microsoft.DurableTask.Client;
+using Azure;
+using Scalewise.Azure.Targets;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
 
@@ -27,7 +30,7 @@ public sealed class ManualScaleRequests(
             return ScaleRequestOutcome.Rejected(problem!);
         }
 
-        var stored = await policies.GetAsync(target, cancellationToken).ConfigureAwait(false);
+        var stored = RouteIds.IsPolicyId(target) ? await policies.GetAsync(target, cancellationToken).ConfigureAwait(false) : null;
         if (stored is null)
         {
             return ScaleRequestOutcome.Rejected(ApiProblem.NotFound("target", $"No policy names the target '{target}'. Store a policy with that id first."));
@@ -45,7 +48,16 @@ public sealed class ManualScaleRequests(
             return ScaleRequestOutcome.Rejected(ApiProblem.Validation("capacity", $"The target '{target}' is a scale set, which scales by instance count: send {{\"capacity\": <whole number>}}, not a SKU."));
         }
 
-        var current = await targets.ReadAsync(policy.Target, cancellationToken).ConfigureAwait(false);
+        TargetSnapshot current;
+        try
+        {
+            current = await targets.ReadAsync(policy.Target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TargetOperationException or RequestFailedException or HttpRequestException or AggregateException)
+        {
+            return ScaleRequestOutcome.Rejected(Unreadable(target, ex));
+        }
+
         var requestedBy = command.RequestedBy ?? caller ?? "anonymous";
         var result = command.Sku is { } sku
             ? ManualScaling.DecideSku(policy, sku, current.Sku, requestedBy, command.Reason, time.GetUtcNow())
@@ -70,5 +82,22 @@ public sealed class ManualScaleRequests(
 
         var launch = await launcher.LaunchAsync(client, policy, decision, requestedBy, cancellationToken).ConfigureAwait(false);
         return launch.Started ? ScaleRequestOutcome.StartedProcedure(launch.InstanceId) : ScaleRequestOutcome.AlreadyRunning(launch.InstanceId);
+    }
+
+    /// <summary>
+    /// ARM did not let the target be read: 503 with ARM's Retry-After when it may pass (throttled, no answer, 5xx), else 502
+    /// (ARM refused, e.g. 403 or 404); nothing was decided or started.
+    /// </summary>
+    private static ApiProblem Unreadable(string target, Exception ex)
+    {
+        var arm = ex as TargetOperationException;
+        var transient = arm?.IsTransient ?? ApiGuard.IsStorageOutage(ex);
+        var problem = ApiProblem.TargetUnreadable(
+            target,
+            transient ? 503 : 502,
+            $"The target '{target}' could not be read from Azure Resource Manager, so nothing was changed: {ex.Message}" + (transient ? " Retry later." : " Check the policy's resourceId and Scalewise's access to it."));
+        return transient
+            ? problem with { RetryAfterSeconds = (int)Math.Ceiling((arm?.RetryAfter ?? TimeSpan.FromSeconds(ApiGuard.StorageRetryAfterSeconds)).TotalSeconds) }
+            : problem;
     }
 }

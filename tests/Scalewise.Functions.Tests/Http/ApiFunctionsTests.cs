@@ -47,11 +47,13 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         var body = await second.CompleteAsync(await Functions.RequestScale(second.Request, policy.Id, Client));
 
         Assert.Equal(409, second.Response.StatusCode);
-        Assert.Equal(ApiResponse.JsonContentType, second.Response.ContentType);
+        Assert.Equal(ApiProblem.ContentType, second.Response.ContentType);
         using var conflict = JsonDocument.Parse(body);
         Assert.Equal(first.Response.Headers.Location.ToString(), conflict.RootElement.GetProperty("statusQueryGetUri").GetString());
         Assert.Contains("/terminate", conflict.RootElement.GetProperty("terminatePostUri").GetString(), StringComparison.Ordinal);
         Assert.Contains("already running", conflict.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(409, conflict.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("target", conflict.RootElement.GetProperty("field").GetString());
         await WaitForEndAsync(conflict.RootElement.GetProperty("instanceId").GetString()!);
     }
 
