@@ -85,19 +85,24 @@ public sealed class ManualScaleRequests(
     }
 
     /// <summary>
-    /// ARM did not let the target be read: 503 with ARM's Retry-After when it may pass (throttled, no answer, 5xx), else 502
-    /// (ARM refused, e.g. 403 or 404); nothing was decided or started.
+    /// ARM did not let the target be read, so nothing was decided or started: 503 with ARM's Retry-After when it may pass
+    /// (throttled, no answer, 5xx); 404 when ARM says the policy's resource does not exist (the policy names a resource that
+    /// is gone, which the caller can fix); else 502 (ARM refused, e.g. 403).
     /// </summary>
     private static ApiProblem Unreadable(string target, Exception ex)
     {
         var arm = ex as TargetOperationException;
         var transient = arm?.IsTransient ?? ApiGuard.IsStorageOutage(ex);
-        var problem = ApiProblem.TargetUnreadable(
-            target,
-            transient ? 503 : 502,
-            $"The target '{target}' could not be read from Azure Resource Manager, so nothing was changed: {ex.Message}" + (transient ? " Retry later." : " Check the policy's resourceId and Scalewise's access to it."));
-        return transient
-            ? problem with { RetryAfterSeconds = (int)Math.Ceiling((arm?.RetryAfter ?? TimeSpan.FromSeconds(ApiGuard.StorageRetryAfterSeconds)).TotalSeconds) }
-            : problem;
+        var missing = arm?.Status == 404 || (ex as RequestFailedException)?.Status == 404;
+        var detail = $"The target '{target}' could not be read from Azure Resource Manager, so nothing was changed: {ex.Message}";
+        if (transient)
+        {
+            return ApiProblem.TargetUnreadable(target, 503, detail + " Retry later.")
+                with { RetryAfterSeconds = (int)Math.Ceiling((arm?.RetryAfter ?? TimeSpan.FromSeconds(ApiGuard.StorageRetryAfterSeconds)).TotalSeconds) };
+        }
+
+        return missing
+            ? ApiProblem.NotFound("target", detail + " Fix the policy's target.resourceId, or delete the policy.")
+            : ApiProblem.TargetUnreadable(target, 502, detail + " Check Scalewise's access to the resource.");
     }
 }
