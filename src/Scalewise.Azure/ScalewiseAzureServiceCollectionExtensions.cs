@@ -49,6 +49,7 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IApprovalStore, TableApprovalStore>();
         services.TryAddSingleton<IForecastStore, TableForecastStore>();
         services.TryAddSingleton<ICapacityReportStore, TableCapacityReportStore>();
+        services.TryAddSingleton<ILaunchLeases, TableLaunchLeases>();
 
         services.TryAddSingleton<IMetricReader>(MetricReaderFactory.Create);
         services.TryAddSingleton<ITargetController, ScaleSetController>();

@@ -72,15 +72,21 @@ public sealed class ManualScaleRequests(
             return ScaleRequestOutcome.AlreadyRunning(Core.Procedures.ProcedureIds.ForTarget(policy.Id));
         }
 
-        await decisions.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
         if (vertical ? !decision.RequiresSkuChange : !decision.RequiresAction)
         {
+            await decisions.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
             return ScaleRequestOutcome.Rejected(vertical
                 ? ApiProblem.Validation("sku", $"The target is already on SKU {current.Sku}; nothing to do.")
                 : ApiProblem.Validation("capacity", $"The target already has capacity {current.Capacity}; nothing to do."));
         }
 
+        // Only the request that starts the procedure records its decision; the others are answered 409.
         var launch = await launcher.LaunchAsync(client, policy, decision, requestedBy, cancellationToken).ConfigureAwait(false);
+        if (launch.Started)
+        {
+            await decisions.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
+        }
+
         return launch.Started ? ScaleRequestOutcome.StartedProcedure(launch.InstanceId) : ScaleRequestOutcome.AlreadyRunning(launch.InstanceId);
     }
 
