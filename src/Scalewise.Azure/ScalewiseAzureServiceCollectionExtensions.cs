@@ -56,8 +56,9 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IVirtualMachineController, VirtualMachineController>();
         services.TryAddSingleton<IRedisCacheController, RedisCacheController>();
         services.TryAddSingleton<IRedisEnterpriseController, RedisEnterpriseController>();
-        services.AddHttpClient<WebhookNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient<TeamsNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<WebhookNotifier>().AddNotificationResilience();
+        services.AddHttpClient<TeamsNotifier>().AddNotificationResilience();
+        services.AddHttpClient(NotifierFactory.EventGridClientName).AddNotificationResilience();
         services.TryAddSingleton(NotifierFactory.CreateEventGrid);
         services.TryAddTransient<INotifier>(NotifierFactory.Create);
         return services;
