@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http;
-using System.Net.Sockets;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -53,18 +50,8 @@ public static partial class ApiGuard
         }
     }
 
-    /// <summary>
-    /// True when storage did not answer or answered 5xx: no response, a refused connection, or every Azure.Core retry failed
-    /// so (an <see cref="AggregateException"/> of those). A 4xx from storage is a bug of ours, not an outage.
-    /// </summary>
-    public static bool IsStorageOutage(Exception exception) => exception switch
-    {
-        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
-        AggregateException all => all.Flatten().InnerExceptions is { Count: > 0 } inner && inner.All(IsStorageOutage),
-        HttpRequestException or SocketException or TimeoutException => true,
-        OperationCanceledException => true,
-        _ => false,
-    };
+    /// <summary>True when storage (or another service) did not answer; see <see cref="StorageOutages"/>.</summary>
+    public static bool IsStorageOutage(Exception exception) => StorageOutages.Is(exception);
 
     private static ILogger Logger(HttpRequest request) =>
         request.HttpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ApiGuard).FullName!) ?? NullLogger.Instance;
