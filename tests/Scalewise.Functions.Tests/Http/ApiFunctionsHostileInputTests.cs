@@ -28,7 +28,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.PutPolicy(call.Request, "dup-key"));
 
-        var problem = AssertProblem(call, body, 400, field);
+        var problem = ProblemAssert.Named(call, body, 400, field);
         Assert.Contains("more than once", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -42,7 +42,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.PutPolicy(call.Request, "etag-shape"));
 
-        AssertProblem(call, body, 400, "If-Match");
+        ProblemAssert.Named(call, body, 400, "If-Match");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.DeletePolicy(call.Request, "etag-delete"));
 
-        AssertProblem(call, body, 400, "If-Match");
+        ProblemAssert.Named(call, body, 400, "If-Match");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.PutPolicy(call.Request, "huge-duration"));
 
-        AssertProblem(call, body, 400, "$.warmUp");
+        ProblemAssert.Named(call, body, 400, "$.warmUp");
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
         var putBody = await put.CompleteAsync(await Functions.PutPolicy(put.Request, "too-large"));
         var validateBody = await validate.CompleteAsync(await Functions.ValidatePolicy(validate.Request));
 
-        var problem = AssertProblem(put, putBody, 400, "$");
+        var problem = ProblemAssert.Named(put, putBody, 400, "$");
         Assert.Contains(PolicyLimits.MaximumDocumentLength.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        AssertProblem(validate, validateBody, 400, "$");
+        ProblemAssert.Named(validate, validateBody, 400, "$");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
             var body = await call.CompleteAsync(await Functions.RequestScale(call.Request, policy.Id, Client));
 
-            var problem = AssertProblem(call, body, 503, "target");
+            var problem = ProblemAssert.Named(call, body, 503, "target");
             Assert.Contains(policy.Id, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(call.Response.Headers.RetryAfter.ToString()));
             Assert.Equal(2, scaleSet.Capacity);
@@ -113,7 +113,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.PutPolicy(call.Request, "surrogate"));
 
-        AssertProblem(call, body, 400, field);
+        ProblemAssert.Named(call, body, 400, field);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.RequestScale(call.Request, policy.Id, Client));
 
-        AssertProblem(call, body, 400, field);
+        ProblemAssert.Named(call, body, 400, field);
         Assert.Equal(2, scaleSet.Capacity);
     }
 
@@ -138,7 +138,7 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.ValidatePolicy(call.Request));
 
-        AssertProblem(call, body, 413, "body");
+        ProblemAssert.Named(call, body, 413, "body");
     }
 
     [Theory]
@@ -151,22 +151,11 @@ public sealed class ApiFunctionsHostileInputTests(LocalEstateFixture estate) : I
 
         var body = await call.CompleteAsync(await Functions.GetPolicy(call.Request, id));
 
-        AssertProblem(call, body, 404, "id");
+        ProblemAssert.Named(call, body, 404, "id");
     }
 
     private static FunctionsHttpCall Put(string id, string document, IReadOnlyDictionary<string, string>? headers = null) =>
         new("PUT", $"/api/policies/{id}", document, headers);
-
-    private static JsonElement AssertProblem(FunctionsHttpCall call, string body, int status, string field)
-    {
-        Assert.Equal(status, call.Response.StatusCode);
-        Assert.Equal(ApiProblem.ContentType, call.Response.ContentType);
-        using var document = JsonDocument.Parse(body);
-        var problem = document.RootElement.Clone();
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        Assert.Equal(field, problem.GetProperty("field").GetString());
-        return problem;
-    }
 
     private static string Document(string extra = "", string warmUp = "PT1M", string rules = "") => $$"""
         {
