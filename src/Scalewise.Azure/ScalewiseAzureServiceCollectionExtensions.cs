@@ -43,14 +43,16 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IApprovalStore, TableApprovalStore>();
         services.TryAddSingleton<IForecastStore, TableForecastStore>();
         services.TryAddSingleton<ICapacityReportStore, TableCapacityReportStore>();
+        services.TryAddSingleton<ILaunchLeases, TableLaunchLeases>();
 
         services.TryAddSingleton<IMetricReader>(MetricReaderFactory.Create);
         services.TryAddSingleton<ITargetController, ScaleSetController>();
         services.TryAddSingleton<IVirtualMachineController, VirtualMachineController>();
         services.TryAddSingleton<IRedisCacheController, RedisCacheController>();
         services.TryAddSingleton<IRedisEnterpriseController, RedisEnterpriseController>();
-        services.AddHttpClient<WebhookNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient<TeamsNotifier>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<WebhookNotifier>().AddNotificationResilience();
+        services.AddHttpClient<TeamsNotifier>().AddNotificationResilience();
+        services.AddHttpClient(NotifierFactory.EventGridClientName).AddNotificationResilience();
         services.TryAddSingleton(NotifierFactory.CreateEventGrid);
         services.TryAddTransient<INotifier>(NotifierFactory.Create);
         return services;

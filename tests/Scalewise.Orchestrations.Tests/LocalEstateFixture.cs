@@ -102,9 +102,12 @@ public sealed class LocalEstateFixture : IAsyncLifetime
     }
 
     /// <summary>A new scale set in the simulator and a stored policy for it, named uniquely for one test.</summary>
-    public async Task<(ScalingPolicy Policy, SimulatedScaleSet ScaleSet)> AddTargetAsync(string name, int capacity, int minimum = 1, int maximum = 10, TimeSpan? warmUp = null, IReadOnlyList<ScalingRule>? rules = null, bool flexible = false)
+    public Task<(ScalingPolicy Policy, SimulatedScaleSet ScaleSet)> AddTargetAsync(string name, int capacity, int minimum = 1, int maximum = 10, TimeSpan? warmUp = null, IReadOnlyList<ScalingRule>? rules = null, bool flexible = false) =>
+        AddNamedTargetAsync($"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)], capacity, minimum, maximum, warmUp, rules, flexible);
+
+    /// <summary>A new scale set and a stored policy with exactly the id <paramref name="id"/>.</summary>
+    public async Task<(ScalingPolicy Policy, SimulatedScaleSet ScaleSet)> AddNamedTargetAsync(string id, int capacity, int minimum = 1, int maximum = 10, TimeSpan? warmUp = null, IReadOnlyList<ScalingRule>? rules = null, bool flexible = false)
     {
-        var id = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)];
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Compute/virtualMachineScaleSets/{id}";
         var scaleSet = Simulator.Estate.AddScaleSet(resourceId, capacity, new ScaleSetModel(Sku: ScaleSetSku, ProvisioningDelay: ProvisioningDelay, Flexible: flexible));
         var policy = new ScalingPolicy(

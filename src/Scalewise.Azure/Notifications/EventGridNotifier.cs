@@ -46,6 +46,10 @@ public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<E
         {
             throw new NotificationFailedException($"Event Grid refused the event for procedure '{procedure.InstanceId}' with HTTP {ex.Status}: {ex.Message}", ex.Status, ex);
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            throw new NotificationFailedException($"Event Grid was not called or did not answer in time for procedure '{procedure.InstanceId}': {ex.Message}", null, ex);
+        }
 
         NotificationsLog.EventPublished(logger, type, procedure.InstanceId);
     }
@@ -67,6 +71,10 @@ public sealed class EventGridNotifier(EventGridPublisherClient client, ILogger<E
         catch (RequestFailedException ex)
         {
             throw new NotificationFailedException($"Event Grid refused the alert on policy '{alert.PolicyId}' with HTTP {ex.Status}: {ex.Message}", ex.Status, ex);
+        }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            throw new NotificationFailedException($"Event Grid was not called or did not answer in time for the alert on policy '{alert.PolicyId}': {ex.Message}", null, ex);
         }
 
         NotificationsLog.EventPublished(logger, AlertRaisedType, "alert on " + alert.PolicyId);

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Messaging.EventGrid;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,6 +7,9 @@ namespace Scalewise.Azure.Notifications;
 /// <summary>Every channel <see cref="NotificationOptions"/> sets, behind one <see cref="CompositeNotifier"/>; with none set, the webhook notifier's log line.</summary>
 internal static class NotifierFactory
 {
+    /// <summary>The HttpClient under the Event Grid publisher, with the notification resilience pipeline.</summary>
+    public const string EventGridClientName = "Scalewise.EventGrid";
+
     public static CompositeNotifier Create(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
@@ -34,8 +38,12 @@ internal static class NotifierFactory
         var options = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
         var endpoint = options.EventGridTopicEndpoint
             ?? throw new InvalidOperationException($"'{NotificationOptions.SectionName}:{nameof(NotificationOptions.EventGridTopicEndpoint)}' is not set.");
-        var clientOptions = new EventGridPublisherClientOptions();
-        clientOptions.Retry.MaxRetries = 3;
+        // The resilience pipeline of the HttpClient retries (with jitter) and breaks the circuit; Azure.Core's own retry would repeat it.
+        var clientOptions = new EventGridPublisherClientOptions
+        {
+            Transport = new HttpClientTransport(services.GetRequiredService<IHttpClientFactory>().CreateClient(EventGridClientName)),
+        };
+        clientOptions.Retry.MaxRetries = 0;
         var client = new EventGridPublisherClient(endpoint, services.GetRequiredService<ArmConnection>().Credential, clientOptions);
         return new EventGridNotifier(client, services.GetRequiredService<ILogger<EventGridNotifier>>());
     }

@@ -60,6 +60,10 @@ public sealed class TeamsNotifier(HttpClient httpClient, IOptions<NotificationOp
         {
             throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} could not be reached: {ex.Message}", null, ex);
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} was not called or did not answer in time: {ex.Message}", null, ex);
+        }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new NotificationFailedException($"The Teams webhook {url.GetLeftPart(UriPartial.Authority)} did not answer in time.", null, ex);

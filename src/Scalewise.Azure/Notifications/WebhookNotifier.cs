@@ -64,6 +64,12 @@ public sealed class WebhookNotifier(HttpClient httpClient, IOptions<Notification
             Log.NotificationFailed(logger, ex, subject, ex.Message);
             throw new NotificationFailedException($"The webhook {webhook.GetLeftPart(UriPartial.Path)} could not be reached: {ex.Message}", null, ex);
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            // The circuit is open after repeated failures, or the attempt or the whole budget ran out.
+            Log.NotificationFailed(logger, ex, subject, ex.Message);
+            throw new NotificationFailedException($"The webhook {webhook.GetLeftPart(UriPartial.Path)} was not called or did not answer in time: {ex.Message}", null, ex);
+        }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.NotificationFailed(logger, ex, subject, "timed out");

@@ -47,6 +47,7 @@ public sealed class TablePolicyStore(TableServiceClient tables, TimeProvider tim
     public async Task<StoredPolicy> UpsertAsync(ScalingPolicy policy, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        RefuseForeignETag(policy.Id, ifMatch);
         try
         {
             return ifMatch is null
@@ -76,6 +77,7 @@ public sealed class TablePolicyStore(TableServiceClient tables, TimeProvider tim
     public async Task<bool> DeleteAsync(string policyId, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(policyId);
+        RefuseForeignETag(policyId, ifMatch);
         var table = await policies.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -141,6 +143,29 @@ public sealed class TablePolicyStore(TableServiceClient tables, TimeProvider tim
         }
 
         return new StoredPolicy(policy, etag, now);
+    }
+
+    /// <summary>
+    /// An If-Match this store never issued (Table Storage's are <c>W/"datetime'...'"</c>) cannot match, so it fails as a
+    /// changed policy would, before Table Storage refuses its shape with a 400 of its own.
+    /// </summary>
+    private static void RefuseForeignETag(string policyId, string? ifMatch)
+    {
+        if (ifMatch is null || ifMatch == "*" || IsTableETag(ifMatch))
+        {
+            return;
+        }
+
+        throw new ConcurrencyConflictException($"Policy '{policyId}' never had the ETag {ifMatch}; read it (GET returns its ETag) and send that in If-Match.");
+    }
+
+    private static bool IsTableETag(string tag)
+    {
+        const string Prefix = "W/\"datetime'";
+        return tag.Length > Prefix.Length + 2
+            && tag.StartsWith(Prefix, StringComparison.Ordinal)
+            && tag.EndsWith("'\"", StringComparison.Ordinal)
+            && tag[Prefix.Length..^2].All(c => char.IsAsciiLetterOrDigit(c) || c is '%' or '.' or ':' or '-');
     }
 
     private static TableEntity NewRow(string partition, string rowKey, ScalingPolicy policy, string json, DateTimeOffset now)

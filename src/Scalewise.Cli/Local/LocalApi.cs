@@ -28,27 +28,30 @@ public static class LocalApi
         api.MapGet(ProcedureStatus, GetProcedureAsync).WithName(nameof(GetProcedureAsync));
     }
 
-    private static async Task<IResult> GetProcedureAsync([FromRoute] string instanceId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (instance is null)
+    private static Task<IResult> GetProcedureAsync([FromRoute] string instanceId, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
         {
-            return ApiResponse.Problem(ApiProblem.NotFound("instanceId", $"No procedure has the instance id '{instanceId}'."));
-        }
-
-        return Results.Json(
-            new
+            var instance = RouteIds.IsInstanceId(instanceId)
+                ? await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (instance is null)
             {
-                instanceId = instance.InstanceId,
-                name = instance.Name,
-                runtimeStatus = instance.RuntimeStatus.ToString(),
-                createdTime = instance.CreatedAt,
-                lastUpdatedTime = instance.LastUpdatedAt,
-                customStatus = Parse(instance.SerializedCustomStatus),
-                output = Parse(instance.SerializedOutput),
-            },
-            ScalewiseJson.Options);
-    }
+                return ApiResponse.Problem(ApiProblem.NotFound("instanceId", $"No procedure has the instance id '{instanceId}'."));
+            }
+
+            return Results.Json(
+                new
+                {
+                    instanceId = instance.InstanceId,
+                    name = instance.Name,
+                    runtimeStatus = instance.RuntimeStatus.ToString(),
+                    createdTime = instance.CreatedAt,
+                    lastUpdatedTime = instance.LastUpdatedAt,
+                    customStatus = Parse(instance.SerializedCustomStatus),
+                    output = Parse(instance.SerializedOutput),
+                },
+                ScalewiseJson.Options);
+        }, cancellationToken);
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -94,6 +94,6 @@ internal static partial class FormulaValidator
     public static string MisplacedField(string field) =>
         $"'{field}' is not used with a formula: each named metric under \"metrics\" says how it is read; leave it out here, or drop \"formula\" to compare one metric.";
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -25,6 +25,11 @@ public static partial class PolicyDocument
             return Failed(new PolicyError("$", "the document is empty; expected a JSON object with \"version\", \"id\", \"target\", \"capacity\", \"rules\" and \"warmUp\"."));
         }
 
+        if (JsonInputCheck.FindProblem(json) is { } oddity)
+        {
+            return Failed(oddity);
+        }
+
         if (TriggerShapeErrors(json) is { Count: > 0 } shape)
         {
             return new PolicyParseResult(null, shape);

@@ -56,8 +56,12 @@ public static partial class PolicyValidator
             errors.Add(new("$.mode", $"mode '{policy.Mode}' is unknown; use {Names<PolicyMode>()}."));
         }
 
+        PolicyLimits.Validate(policy, errors);
         return errors;
     }
+
+    /// <summary>True when <paramref name="id"/> could name a policy: 1 to <see cref="MaximumIdLength"/> lowercase letters, digits or hyphens.</summary>
+    public static bool IsValidId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= MaximumIdLength && IdPattern().IsMatch(id);
 
     private static void ValidateId(string? id, List<PolicyError> errors)
     {
@@ -268,9 +272,9 @@ public static partial class PolicyValidator
 
     internal static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ArmIdPattern();
 }

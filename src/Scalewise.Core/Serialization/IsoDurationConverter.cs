@@ -23,6 +23,10 @@ public sealed class IsoDurationConverter : JsonConverter<TimeSpan>
         {
             throw new JsonException($"'{text}' is not an ISO 8601 duration; use a value such as \"PT5M\" or \"PT30S\".", ex);
         }
+        catch (OverflowException ex)
+        {
+            throw new JsonException($"'{text}' is longer than any duration can be (about 29,000 years); use a value such as \"PT5M\" or \"P1D\".", ex);
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options)

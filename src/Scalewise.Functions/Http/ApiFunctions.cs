@@ -23,11 +23,11 @@ public sealed class ApiFunctions(
 
     [Function(nameof(Api.GetTargetHistory))]
     public Task<IResult> GetTargetHistory([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.TargetHistory)] HttpRequestData request, string target) =>
-        Api.GetTargetHistory(target, history, Cancel(request));
+        Api.GetTargetHistory(target, Http(request), history, Cancel(request));
 
     [Function(nameof(Api.GetTargetForecast))]
     public Task<IResult> GetTargetForecast([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.TargetForecast)] HttpRequestData request, string target) =>
-        Api.GetTargetForecast(target, forecasts, Cancel(request));
+        Api.GetTargetForecast(target, Http(request), forecasts, Cancel(request));
 
     [Function(nameof(Api.GetCapacityReports))]
     public Task<IResult> GetCapacityReports([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.TargetCapacityReports)] HttpRequestData request, string target) =>
@@ -35,7 +35,7 @@ public sealed class ApiFunctions(
 
     [Function(nameof(Api.ListPolicies))]
     public Task<IResult> ListPolicies([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Policies)] HttpRequestData request) =>
-        Api.ListPolicies(policies, Cancel(request));
+        Api.ListPolicies(Http(request), policies, Cancel(request));
 
     [Function(nameof(Api.ValidatePolicy))]
     public Task<IResult> ValidatePolicy([HttpTrigger(AuthorizationLevel.Function, "post", Route = Api.PolicyValidation)] HttpRequestData request) =>
@@ -43,7 +43,7 @@ public sealed class ApiFunctions(
 
     [Function(nameof(Api.GetPolicy))]
     public Task<IResult> GetPolicy([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Policy)] HttpRequestData request, string id) =>
-        Api.GetPolicy(id, policies, Cancel(request));
+        Api.GetPolicy(id, Http(request), policies, Cancel(request));
 
     [Function(nameof(Api.PutPolicy))]
     public Task<IResult> PutPolicy([HttpTrigger(AuthorizationLevel.Function, "put", Route = Api.Policy)] HttpRequestData request, string id) =>
@@ -55,7 +55,7 @@ public sealed class ApiFunctions(
 
     [Function(nameof(Api.ListPolicyVersions))]
     public Task<IResult> ListPolicyVersions([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.PolicyVersions)] HttpRequestData request, string id) =>
-        Api.ListPolicyVersions(id, policies, Cancel(request));
+        Api.ListPolicyVersions(id, Http(request), policies, Cancel(request));
 
     [Function(nameof(Api.ApproveProcedure))]
     public Task<IResult> ApproveProcedure([HttpTrigger(AuthorizationLevel.Function, "post", Route = Api.ProcedureApproval)] HttpRequestData request, string instanceId, [DurableClient] DurableTaskClient client) =>

@@ -10,6 +10,9 @@ namespace Scalewise.Orchestrations.Api;
 /// </summary>
 public sealed record ApiResponse(int Status, string? Body, string? ContentType, string? ETag = null, string? Location = null) : IResult
 {
+    /// <summary>Seconds the caller should wait before trying again (sent as <c>Retry-After</c>), for a 503.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public const string JsonContentType = "application/json";
 
     public static ApiResponse Json<T>(int status, T value, string? etag = null) =>
@@ -18,7 +21,7 @@ public sealed record ApiResponse(int Status, string? Body, string? ContentType, 
     public static ApiResponse Problem(ApiProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return new(problem.Status, JsonSerializer.Serialize(problem, ScalewiseJson.Options), ApiProblem.ContentType);
+        return new(problem.Status, JsonSerializer.Serialize(problem, ScalewiseJson.Options), ApiProblem.ContentType) { RetryAfterSeconds = problem.RetryAfterSeconds };
     }
 
     /// <summary>200 with <paramref name="found"/>, or <paramref name="problem"/> when nothing was found.</summary>
@@ -27,6 +30,13 @@ public sealed record ApiResponse(int Status, string? Body, string? ContentType, 
         found is null
             ? Problem(problem ?? throw new ArgumentNullException(nameof(problem), "Nothing found and no problem to say why."))
             : Json(200, found);
+
+    /// <summary>The 409 for a target whose procedure runs, as problem+json.</summary>
+    public static ApiResponse Problem(ProcedureConflict conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return new(conflict.Status, JsonSerializer.Serialize(conflict, ScalewiseJson.Options), ApiProblem.ContentType);
+    }
 
     public static ApiResponse NoContent() => new(204, null, null);
 
@@ -43,6 +53,11 @@ public sealed record ApiResponse(int Status, string? Body, string? ContentType, 
         if (Location is not null)
         {
             response.Headers.Location = Location;
+        }
+
+        if (RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (Body is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scalewise.Core.Serialization;
 
 namespace Scalewise.Orchestrations.Api;
 
@@ -12,6 +13,12 @@ public sealed record ApprovalCommand(string By, string? Comment)
         if (string.IsNullOrWhiteSpace(body))
         {
             problem = ApiProblem.Validation("by", "The body is empty; send {\"by\": \"<who answers>\", \"comment\": \"...\"}.");
+            return null;
+        }
+
+        if (JsonInputCheck.FindProblem(body) is { } oddity)
+        {
+            problem = ApiProblem.Validation(FieldOf(oddity.Path), "The body " + oddity.Message);
             return null;
         }
 
@@ -55,5 +62,14 @@ public sealed record ApprovalCommand(string By, string? Comment)
             problem = ApiProblem.Validation("body", $"The body is not valid JSON ({ex.Message}).");
             return null;
         }
+    }
+
+    /// <summary>The body field a JSON path points into (<c>$.reason</c> is <c>reason</c>); <c>body</c> for the whole.</summary>
+    private static string FieldOf(string path)
+    {
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : string.Empty;
+        var end = field.IndexOfAny(['.', '[']);
+        field = end < 0 ? field : field[..end];
+        return field.Length == 0 ? "body" : field;
     }
 }

@@ -21,6 +21,11 @@ public sealed class ApprovalRequests(IApprovalStore approvals)
             return problem;
         }
 
+        if (!RouteIds.IsInstanceId(instanceId))
+        {
+            return ApiProblem.NotFound("instanceId", $"No procedure has the instance id '{instanceId}'.");
+        }
+
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {

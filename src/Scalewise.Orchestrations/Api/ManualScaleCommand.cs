@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scalewise.Core.Serialization;
 
 namespace Scalewise.Orchestrations.Api;
 
@@ -17,6 +18,12 @@ public sealed record ManualScaleCommand(int? Capacity, string? Sku, string? Reas
         if (string.IsNullOrWhiteSpace(body))
         {
             problem = ApiProblem.Validation("capacity", "The body is empty; send {\"capacity\": <whole number>, \"reason\": \"...\"}.");
+            return null;
+        }
+
+        if (JsonInputCheck.FindProblem(body) is { } oddity)
+        {
+            problem = ApiProblem.Validation(FieldOf(oddity.Path), "The body " + oddity.Message);
             return null;
         }
 
@@ -108,5 +115,14 @@ public sealed record ManualScaleCommand(int? Capacity, string? Sku, string? Reas
         }
 
         return element.GetString();
+    }
+
+    /// <summary>The body field a JSON path points into (<c>$.reason</c> is <c>reason</c>); <c>body</c> for the whole.</summary>
+    private static string FieldOf(string path)
+    {
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : string.Empty;
+        var end = field.IndexOfAny(['.', '[']);
+        field = end < 0 ? field : field[..end];
+        return field.Length == 0 ? "body" : field;
     }
 }

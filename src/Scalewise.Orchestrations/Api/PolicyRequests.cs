@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scalewise.Core.Serialization;
 
 namespace Scalewise.Orchestrations.Api;
 
@@ -23,12 +24,22 @@ public sealed class PolicyRequests(IPolicyStore policies)
     /// <summary>The policy document itself, with its ETag.</summary>
     public async Task<ApiResponse> GetAsync(string id, CancellationToken cancellationToken)
     {
+        if (!RouteIds.IsPolicyId(id))
+        {
+            return NotFound(id);
+        }
+
         var stored = await policies.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return stored is null ? NotFound(id) : Document(200, stored);
     }
 
     public async Task<ApiResponse> PutAsync(string id, string? body, string? ifMatch, string? ifNoneMatch, CancellationToken cancellationToken)
     {
+        if (EntityTags.Problem("If-Match", ifMatch) is { } badIfMatch)
+        {
+            return ApiResponse.Problem(badIfMatch);
+        }
+
         if (ifNoneMatch is not null && ifNoneMatch.Trim() != "*")
         {
             return ApiResponse.Problem(ApiProblem.Validation("If-None-Match", $"If-None-Match '{ifNoneMatch}' is not supported; send \"*\" to create the policy only if it does not exist."));
@@ -37,6 +48,11 @@ public sealed class PolicyRequests(IPolicyStore policies)
         if (ifNoneMatch is not null && ifMatch is not null)
         {
             return ApiResponse.Problem(ApiProblem.Validation("If-Match", "Send either If-Match (replace the version you read) or If-None-Match: * (create only), not both."));
+        }
+
+        if (JsonInputCheck.FindProblem(body ?? string.Empty) is { } oddity)
+        {
+            return ApiResponse.Problem(ApiProblem.InvalidPolicy([oddity]));
         }
 
         var document = WithRouteId(id, body, out var idProblem);
@@ -87,6 +103,16 @@ public sealed class PolicyRequests(IPolicyStore policies)
 
     public async Task<ApiResponse> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken)
     {
+        if (EntityTags.Problem("If-Match", ifMatch) is { } badIfMatch)
+        {
+            return ApiResponse.Problem(badIfMatch);
+        }
+
+        if (!RouteIds.IsPolicyId(id))
+        {
+            return NotFound(id);
+        }
+
         try
         {
             return await policies.DeleteAsync(id, ifMatch, cancellationToken).ConfigureAwait(false)
@@ -102,7 +128,7 @@ public sealed class PolicyRequests(IPolicyStore policies)
     /// <summary>Every version written, newest first (the first is the current one unless the policy was deleted).</summary>
     public async Task<ApiResponse> ListVersionsAsync(string id, CancellationToken cancellationToken)
     {
-        var versions = await policies.ListVersionsAsync(id, VersionLimit, cancellationToken).ConfigureAwait(false);
+        var versions = !RouteIds.IsPolicyId(id) ? [] : await policies.ListVersionsAsync(id, VersionLimit, cancellationToken).ConfigureAwait(false);
         return versions.Count == 0
             ? ApiResponse.Problem(ApiProblem.NotFound("id", $"No policy with the id '{id}' was ever stored."))
             : ApiResponse.Json(200, new PolicyList([.. versions.Select(Entry)]));

@@ -40,96 +40,109 @@ public static class ScalewiseApi
     ];
 
     /// <summary>Asks for a capacity (scale set) or a SKU (VM, Redis) by hand: 202 with the procedure's status, 409 when one runs, else a problem.</summary>
-    public static async Task<IResult> RequestScale(
+    public static Task<IResult> RequestScale(
         [FromRoute] string target,
         HttpRequest request,
         [FromServices] ManualScaleRequests requests,
         [FromServices] DurableTaskClient client,
         [FromServices] IApiHost host,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        ArgumentNullException.ThrowIfNull(host);
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var outcome = await requests.RequestAsync(client, target, body, host.Caller, cancellationToken).ConfigureAwait(false);
-        if (outcome.Started)
+        CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
         {
-            return await host.AcceptedAsync(request, outcome.InstanceId!, cancellationToken).ConfigureAwait(false);
-        }
+            ArgumentNullException.ThrowIfNull(requests);
+            ArgumentNullException.ThrowIfNull(host);
+            var body = await ApiBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            var outcome = await requests.RequestAsync(client, target, body, host.Caller, cancellationToken).ConfigureAwait(false);
+            if (outcome.Started)
+            {
+                return await host.AcceptedAsync(request, outcome.InstanceId!, cancellationToken).ConfigureAwait(false);
+            }
 
-        if (outcome.Conflict)
-        {
-            var links = await host.LinksForAsync(request, outcome.InstanceId!, cancellationToken).ConfigureAwait(false);
-            return ApiResponse.Json(
-                StatusCodes.Status409Conflict,
-                new ProcedureConflict($"A procedure is already running for '{target}'; follow its status link, or retry when it has ended.", outcome.InstanceId!, links.StatusQueryGetUri, links.TerminatePostUri));
-        }
+            if (outcome.Conflict)
+            {
+                var links = await host.LinksForAsync(request, outcome.InstanceId!, cancellationToken).ConfigureAwait(false);
+                return ApiResponse.Problem(ProcedureConflict.For(target, outcome.InstanceId!, links));
+            }
 
-        return ApiResponse.Problem(outcome.Problem!);
-    }
+            return ApiResponse.Problem(outcome.Problem!);
+        }, cancellationToken);
 
     /// <summary>The target's decisions and procedures, newest first.</summary>
-    public static async Task<IResult> GetTargetHistory([FromRoute] string target, [FromServices] TargetHistoryQuery history, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        var found = await history.GetAsync(target, TargetHistoryQuery.DefaultLimit, cancellationToken).ConfigureAwait(false);
-        return ApiResponse.Found(found, found is null ? ApiProblem.NotFound("target", $"No policy names the target '{target}'.") : null);
-    }
+    public static Task<IResult> GetTargetHistory([FromRoute] string target, HttpRequest request, [FromServices] TargetHistoryQuery history, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(history);
+            var found = RouteIds.IsPolicyId(target) ? await history.GetAsync(target, TargetHistoryQuery.DefaultLimit, cancellationToken).ConfigureAwait(false) : null;
+            return ApiResponse.Found(found, found is null ? ApiProblem.NotFound("target", $"No policy names the target '{target}'.") : null);
+        }, cancellationToken);
 
     /// <summary>The target's stored demand forecast and its accuracy.</summary>
-    public static async Task<IResult> GetTargetForecast([FromRoute] string target, [FromServices] TargetForecastQuery forecasts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(forecasts);
-        var (forecast, problem) = await forecasts.GetAsync(target, cancellationToken).ConfigureAwait(false);
-        return ApiResponse.Found(forecast, problem);
-    }
+    public static Task<IResult> GetTargetForecast([FromRoute] string target, HttpRequest request, [FromServices] TargetForecastQuery forecasts, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(forecasts);
+            if (!RouteIds.IsPolicyId(target))
+            {
+                return ApiResponse.Problem(ApiProblem.NotFound("target", $"No policy names the target '{target}'."));
+            }
+
+            var (forecast, problem) = await forecasts.GetAsync(target, cancellationToken).ConfigureAwait(false);
+            return ApiResponse.Found(forecast, problem);
+        }, cancellationToken);
 
     /// <summary>The target's post-event capacity reports, newest first (<c>?limit=n</c>).</summary>
-    public static async Task<IResult> GetCapacityReports([FromRoute] string target, HttpRequest request, [FromServices] CapacityReportQuery reports, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(reports);
-        var limit = request.Query.TryGetValue("limit", out var values) ? values.ToString() : null;
-        var (found, problem) = await reports.GetAsync(target, limit, cancellationToken).ConfigureAwait(false);
-        return ApiResponse.Found(found, problem);
-    }
+    public static Task<IResult> GetCapacityReports([FromRoute] string target, HttpRequest request, [FromServices] CapacityReportQuery reports, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(reports);
+            var limit = request.Query.TryGetValue("limit", out var values) ? values.ToString() : null;
+            var (found, problem) = RouteIds.IsPolicyId(target)
+                ? await reports.GetAsync(target, limit, cancellationToken).ConfigureAwait(false)
+                : (null, ApiProblem.NotFound("target", $"No policy names the target '{target}'."));
+            return ApiResponse.Found(found, problem);
+        }, cancellationToken);
 
-    public static async Task<IResult> ListPolicies([FromServices] PolicyRequests policies, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(policies);
-        return await policies.ListAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<IResult> ListPolicies(HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(policies);
+            return await policies.ListAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Checks a policy document without storing it.</summary>
-    public static async Task<IResult> ValidatePolicy(HttpRequest request, CancellationToken cancellationToken) =>
-        PolicyRequests.Validate(await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false));
+    public static Task<IResult> ValidatePolicy(HttpRequest request, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () => PolicyRequests.Validate(await ApiBody.ReadAsync(request, cancellationToken).ConfigureAwait(false)), cancellationToken);
 
-    public static async Task<IResult> GetPolicy([FromRoute] string id, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(policies);
-        return await policies.GetAsync(id, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<IResult> GetPolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(policies);
+            return await policies.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Creates or replaces a policy, under <c>If-Match</c> / <c>If-None-Match: *</c> when sent.</summary>
-    public static async Task<IResult> PutPolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(policies);
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        return await policies.PutAsync(id, body, Header(request, "If-Match"), Header(request, "If-None-Match"), cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<IResult> PutPolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(policies);
+            var body = await ApiBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            return await policies.PutAsync(id, body, Header(request, "If-Match"), Header(request, "If-None-Match"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
-    public static async Task<IResult> DeletePolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(policies);
-        return await policies.DeleteAsync(id, Header(request, "If-Match"), cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<IResult> DeletePolicy([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(policies);
+            return await policies.DeleteAsync(id, Header(request, "If-Match"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Every version of a policy written, newest first.</summary>
-    public static async Task<IResult> ListPolicyVersions([FromRoute] string id, [FromServices] PolicyRequests policies, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(policies);
-        return await policies.ListVersionsAsync(id, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<IResult> ListPolicyVersions([FromRoute] string id, HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(policies);
+            return await policies.ListVersionsAsync(id, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Approves the procedure waiting for approval; the body names who approves.</summary>
     public static Task<IResult> ApproveProcedure(
@@ -151,23 +164,17 @@ public static class ScalewiseApi
         CancellationToken cancellationToken) =>
         AnswerAsync(instanceId, approved: false, request, approvals, client, host, cancellationToken);
 
-    private static async Task<IResult> AnswerAsync(string instanceId, bool approved, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, IApiHost host, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(approvals);
-        ArgumentNullException.ThrowIfNull(host);
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var problem = await approvals.AnswerAsync(client, instanceId, approved, body, cancellationToken).ConfigureAwait(false);
-        return problem is null
-            ? await host.AcceptedAsync(request, instanceId, cancellationToken).ConfigureAwait(false)
-            : ApiResponse.Problem(problem);
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<IResult> AnswerAsync(string instanceId, bool approved, HttpRequest request, ApprovalRequests approvals, DurableTaskClient client, IApiHost host, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(approvals);
+            ArgumentNullException.ThrowIfNull(host);
+            var body = await ApiBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            var problem = await approvals.AnswerAsync(client, instanceId, approved, body, cancellationToken).ConfigureAwait(false);
+            return problem is null
+                ? await host.AcceptedAsync(request, instanceId, cancellationToken).ConfigureAwait(false)
+                : ApiResponse.Problem(problem);
+        }, cancellationToken);
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) ? string.Join(", ", values.ToArray()) : null;

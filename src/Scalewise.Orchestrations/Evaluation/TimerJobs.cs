@@ -8,7 +8,11 @@ namespace Scalewise.Orchestrations.Evaluation;
 /// The timer jobs, one method per timer: the Functions app's timer triggers call them on their NCRONTAB schedules, and the
 /// local runner calls the same methods on its compressed clock. A host decides only when a job runs, never what it does.
 /// </summary>
-public sealed class TimerJobs(PolicyEvaluation evaluation, ScheduleApplication schedules, DemandForecastRun forecasts)
+/// <remarks>
+/// A storage outage (<see cref="StorageOutages"/>) skips the job with a warning instead of failing the host's loop: nothing was
+/// recorded half-way that the next run does not redo, and the next run tries again.
+/// </remarks>
+public sealed partial class TimerJobs(PolicyEvaluation evaluation, ScheduleApplication schedules, DemandForecastRun forecasts, ILogger<TimerJobs> logger)
 {
     /// <summary>EvaluatePolicies' default period (<c>0 */1 * * * *</c>): the reactive tick.</summary>
     public static readonly TimeSpan EvaluatePoliciesPeriod = TimeSpan.FromMinutes(1);
@@ -26,28 +30,28 @@ public sealed class TimerJobs(PolicyEvaluation evaluation, ScheduleApplication s
     public async Task<IReadOnlyList<ScalingDecision>> EvaluatePoliciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         using var span = ScalewiseTelemetry.StartTick("EvaluatePolicies");
-        return await evaluation.EvaluateAllAsync(client, cancellationToken).ConfigureAwait(false);
+        return await SkipOnStorageOutageAsync(nameof(EvaluatePoliciesAsync), () => evaluation.EvaluateAllAsync(client, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts procedures where a schedule window began or ended since the previous tick.</summary>
     public async Task<IReadOnlyList<ScalingDecision>> ApplySchedulesAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         using var span = ScalewiseTelemetry.StartTick("ApplySchedules");
-        return await schedules.ApplyAllAsync(client, cancellationToken).ConfigureAwait(false);
+        return await SkipOnStorageOutageAsync(nameof(ApplySchedulesAsync), () => schedules.ApplyAllAsync(client, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The short tick: acts only on emergencies of the policies that can have one (<see cref="MayHaveEmergency"/>).</summary>
     public async Task<IReadOnlyList<ScalingDecision>> CheckEmergenciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         using var span = ScalewiseTelemetry.StartTick("CheckEmergencies");
-        return await evaluation.CheckEmergenciesAsync(client, cancellationToken).ConfigureAwait(false);
+        return await SkipOnStorageOutageAsync(nameof(CheckEmergenciesAsync), () => evaluation.CheckEmergenciesAsync(client, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forecasts the next hours of every predictive policy's demand and stores the forecasts.</summary>
     public async Task<IReadOnlyList<DemandForecast>> ForecastDemandAsync(CancellationToken cancellationToken)
     {
         using var span = ScalewiseTelemetry.StartTick("ForecastDemand");
-        return await forecasts.ForecastAllAsync(cancellationToken).ConfigureAwait(false);
+        return await SkipOnStorageOutageAsync(nameof(ForecastDemandAsync), () => forecasts.ForecastAllAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -59,4 +63,20 @@ public sealed class TimerJobs(PolicyEvaluation evaluation, ScheduleApplication s
         ArgumentNullException.ThrowIfNull(policy);
         return !policy.IsVertical && (policy.Emergency is not null || policy.Rules.Any(r => r.Trigger.CriticalThreshold is not null));
     }
+
+    private async Task<IReadOnlyList<T>> SkipOnStorageOutageAsync<T>(string job, Func<Task<IReadOnlyList<T>>> run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageOutages.Is(ex, cancellationToken))
+        {
+            LogStorageOutage(logger, job, ex);
+            return [];
+        }
+    }
+
+    [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "{Job}: storage did not answer; skipped, the next run tries again.")]
+    private static partial void LogStorageOutage(ILogger logger, string job, Exception exception);
 }

@@ -9,8 +9,16 @@ namespace Scalewise.Orchestrations.Procedures;
 /// <see cref="RedisEnterpriseScaleProcedure"/> for a SKU decision on a VM, an Azure Cache for Redis or an Azure Managed
 /// Redis cluster), or reports the one already running.
 /// </summary>
-public sealed class ProcedureLauncher(ProcedureTiming timing, ProcedureClock clock)
+/// <remarks>
+/// The check for a running procedure and the start are one step: both happen under the target's launch lease
+/// (<see cref="ILaunchLeases"/>), so concurrent callers (manual requests, the tick, schedules, on any host) start one
+/// procedure and the others see it running. Scheduling one instance id twice at once is what wedged orchestrations.
+/// </remarks>
+public sealed class ProcedureLauncher(ProcedureTiming timing, ProcedureClock clock, ILaunchLeases leases)
 {
+    /// <summary>Long enough to check and schedule; a holder that stops mid-way blocks its target at most this long.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
     public async Task<ProcedureLaunch> LaunchAsync(DurableTaskClient client, ScalingPolicy policy, ScalingDecision decision, string requestedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -18,6 +26,25 @@ public sealed class ProcedureLauncher(ProcedureTiming timing, ProcedureClock clo
         ArgumentNullException.ThrowIfNull(decision);
 
         var instanceId = ProcedureIds.ForTarget(policy.Id);
+        var lease = await leases.TryAcquireAsync(policy.Id, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            // Another caller is starting the target's procedure right now.
+            return new ProcedureLaunch(false, instanceId, null);
+        }
+
+        try
+        {
+            return await LaunchUnderLeaseAsync(client, policy, decision, requestedBy, instanceId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ProcedureLaunch> LaunchUnderLeaseAsync(DurableTaskClient client, ScalingPolicy policy, ScalingDecision decision, string requestedBy, string instanceId, CancellationToken cancellationToken)
+    {
         var running = await FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
         if (running is not null)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Azure.Core.Pipeline;
@@ -173,14 +174,17 @@ public sealed class AzureMonitorMetricReaderRequestTests
     {
     }
 
-    /// <summary>Stands in for Azure Monitor (outside the process) with one canned answer.</summary>
+    /// <summary>
+    /// Stands in for Azure Monitor (outside the process) with one canned answer. The reader sends its groups in parallel,
+    /// so the calls are recorded in a concurrent queue (a plain list lost or broke entries under concurrent adds).
+    /// </summary>
     private sealed class StandInMonitor(HttpStatusCode status, string body) : HttpMessageHandler
     {
-        public List<Uri> Requests { get; } = [];
+        public ConcurrentQueue<Uri> Requests { get; } = new();
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requests.Add(request.RequestUri!);
+            Requests.Enqueue(request.RequestUri!);
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -218,12 +219,12 @@ public sealed class NotificationChannelTests
     /// <summary>Stands in for the Event Grid topic (outside the process) behind the SDK's own transport.</summary>
     private sealed class TopicStandIn(HttpStatusCode status) : HttpMessageHandler
     {
-        public List<(Uri Uri, string? Authorization, string? ContentType, string Body)> Requests { get; } = [];
+        public ConcurrentQueue<(Uri Uri, string? Authorization, string? ContentType, string Body)> Requests { get; } = new();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add((request.RequestUri!, request.Headers.Authorization?.ToString(), request.Content?.Headers.ContentType?.ToString(), body));
+            Requests.Enqueue((request.RequestUri!, request.Headers.Authorization?.ToString(), request.Content?.Headers.ContentType?.ToString(), body));
             return new HttpResponseMessage(status)
             {
                 Content = new StringContent(status == HttpStatusCode.OK ? string.Empty : "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The principal may not publish.\"}}", Encoding.UTF8, "application/json"),

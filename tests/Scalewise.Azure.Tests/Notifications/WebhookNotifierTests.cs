@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -137,7 +138,7 @@ public sealed class WebhookNotifierTests
 
         public RecordingHandler(Exception failure) => this.failure = failure;
 
-        public List<(HttpMethod Method, Uri? Uri, string Body)> Requests { get; } = [];
+        public ConcurrentQueue<(HttpMethod Method, Uri? Uri, string Body)> Requests { get; } = new();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -147,7 +148,7 @@ public sealed class WebhookNotifierTests
             }
 
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add((request.Method, request.RequestUri, body));
+            Requests.Enqueue((request.Method, request.RequestUri, body));
             return new HttpResponseMessage(status);
         }
     }

@@ -41,6 +41,32 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("$.warmUp: ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\"Id\": \"again\", ", "$.Id: the key 'Id' appears more than once")]
+    [InlineData("\"description\": \"\\ud800\", ", "$.description: the string holds a lone UTF-16 surrogate")]
+    public async Task Validate_OddButWellFormedJson_PrintsThePathAndNoStackTrace(string inserted, string expected)
+    {
+        var file = Write("odd.json", ValidPolicy.Replace("\"rules\": []", inserted + "\"rules\": []", StringComparison.Ordinal));
+
+        var run = await CommandRun.InvokeAsync(ValidateCommand.Create(), "validate", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expected, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_DurationBeyondTimeSpan_NamesTheFieldWithoutAStackTrace()
+    {
+        var file = Write("long.json", ValidPolicy.Replace("PT2M", "P99999999999D", StringComparison.Ordinal));
+
+        var run = await CommandRun.InvokeAsync(ValidateCommand.Create(), "validate", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("$.warmUp: 'P99999999999D' is ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_UnknownField_NamesItsPath()
     {

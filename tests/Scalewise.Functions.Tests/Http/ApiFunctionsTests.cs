@@ -47,11 +47,13 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         var body = await second.CompleteAsync(await Functions.RequestScale(second.Request, policy.Id, Client));
 
         Assert.Equal(409, second.Response.StatusCode);
-        Assert.Equal(ApiResponse.JsonContentType, second.Response.ContentType);
+        Assert.Equal(ApiProblem.ContentType, second.Response.ContentType);
         using var conflict = JsonDocument.Parse(body);
         Assert.Equal(first.Response.Headers.Location.ToString(), conflict.RootElement.GetProperty("statusQueryGetUri").GetString());
         Assert.Contains("/terminate", conflict.RootElement.GetProperty("terminatePostUri").GetString(), StringComparison.Ordinal);
         Assert.Contains("already running", conflict.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(409, conflict.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("target", conflict.RootElement.GetProperty("field").GetString());
         await WaitForEndAsync(conflict.RootElement.GetProperty("instanceId").GetString()!);
     }
 
@@ -67,7 +69,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
 
         var body = await call.CompleteAsync(await Functions.RequestScale(call.Request, policy.Id, Client));
 
-        AssertProblem(call, body, 400, field);
+        ProblemAssert.Named(call, body, 400, field);
         Assert.Equal(2, scaleSet.Capacity);
     }
 
@@ -78,7 +80,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
 
         var body = await call.CompleteAsync(await Functions.RequestScale(call.Request, "nobody", Client));
 
-        var problem = AssertProblem(call, body, 404, "target");
+        var problem = ProblemAssert.Named(call, body, 404, "target");
         Assert.Contains("'nobody'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -98,7 +100,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         Assert.Equal(id, stored.RootElement.GetProperty("id").GetString());
 
         var again = new FunctionsHttpCall("PUT", $"/api/policies/{id}", PolicyDocument(), new Dictionary<string, string> { ["If-None-Match"] = "*" });
-        AssertProblem(again, await again.CompleteAsync(await Functions.PutPolicy(again.Request, id)), 412, "If-None-Match");
+        ProblemAssert.Named(again, await again.CompleteAsync(await Functions.PutPolicy(again.Request, id)), 412, "If-None-Match");
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
 
         var body = await call.CompleteAsync(await Functions.PutPolicy(call.Request, "http-invalid"));
 
-        var problem = AssertProblem(call, body, 400, "$.colour");
+        var problem = ProblemAssert.Named(call, body, 400, "$.colour");
         Assert.Equal("$.colour", problem.GetProperty("errors")[0].GetProperty("path").GetString());
     }
 
@@ -121,8 +123,8 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         var approved = await approve.CompleteAsync(await Functions.ApproveProcedure(approve.Request, "no-such-procedure", Client));
         var rejected = await reject.CompleteAsync(await Functions.RejectProcedure(reject.Request, "no-such-procedure", Client));
 
-        AssertProblem(approve, approved, 404, "instanceId");
-        AssertProblem(reject, rejected, 404, "instanceId");
+        ProblemAssert.Named(approve, approved, 404, "instanceId");
+        ProblemAssert.Named(reject, rejected, 404, "instanceId");
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
 
         var body = await call.CompleteAsync(await Functions.ApproveProcedure(call.Request, "any", Client));
 
-        AssertProblem(call, body, 400, "by");
+        ProblemAssert.Named(call, body, 400, "by");
     }
 
     [Fact]
@@ -143,7 +145,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
 
         var body = await call.CompleteAsync(await Functions.GetCapacityReports(call.Request, policy.Id));
 
-        AssertProblem(call, body, 400, "limit");
+        ProblemAssert.Named(call, body, 400, "limit");
     }
 
     [Fact]
@@ -158,17 +160,6 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         Assert.Equal(ApiResponse.JsonContentType, call.Response.ContentType);
         using var history = JsonDocument.Parse(body);
         Assert.Equal(policy.Target.ResourceId, history.RootElement.GetProperty("targetResourceId").GetString());
-    }
-
-    private static JsonElement AssertProblem(FunctionsHttpCall call, string body, int status, string field)
-    {
-        Assert.Equal(status, call.Response.StatusCode);
-        Assert.Equal(ApiProblem.ContentType, call.Response.ContentType);
-        using var document = JsonDocument.Parse(body);
-        var problem = document.RootElement.Clone();
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        Assert.Equal(field, problem.GetProperty("field").GetString());
-        return problem;
     }
 
     /// <summary>A property of the Durable payload, whatever casing the worker's serializer gave its names.</summary>

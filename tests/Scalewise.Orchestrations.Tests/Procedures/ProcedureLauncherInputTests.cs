@@ -1,5 +1,6 @@
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
+using Scalewise.Core.Ports;
 using Scalewise.LocalSupport;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Tests;
@@ -18,7 +19,7 @@ public sealed class ProcedureLauncherInputTests
     public void ScaleInputFor_ProductionClock_WaitsThePolicysWarmUpAndApprovalTimeoutAsWritten()
     {
         var policy = WebDefaultWithApproval();
-        var launcher = new ProcedureLauncher(new ProcedureTiming(), new ProcedureClock());
+        var launcher = new ProcedureLauncher(new ProcedureTiming(), new ProcedureClock(), new UnusedLeases());
 
         var input = launcher.ScaleInputFor(policy, ScaleOut(policy, 4, 8), "tests");
 
@@ -30,7 +31,7 @@ public sealed class ProcedureLauncherInputTests
     public void ScaleInputFor_LocalRunnerAtSpeed60_WaitsTheWarmUpAndApprovalTimeoutDividedBy60()
     {
         var policy = WebDefaultWithApproval();
-        var launcher = new ProcedureLauncher(new ProcedureTiming(), new CompressedProcedureClock(60));
+        var launcher = new ProcedureLauncher(new ProcedureTiming(), new CompressedProcedureClock(60), new UnusedLeases());
 
         var input = launcher.ScaleInputFor(policy, ScaleOut(policy, 4, 8), "tests");
 
@@ -61,4 +62,14 @@ public sealed class ProcedureLauncherInputTests
 
     private static ScalingDecision ScaleOut(ScalingPolicy policy, int from, int to) =>
         new(policy.Id, policy.Target.ResourceId, DecisionKind.Reactive, DecisionOutcome.Scale, ScaleDirection.Increase, from, to, "tests", [], Now);
+
+    /// <summary>Building an input takes no lease; only a launch does.</summary>
+    private sealed class UnusedLeases : ILaunchLeases
+    {
+        public Task<LaunchLease?> TryAcquireAsync(string targetId, TimeSpan duration, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Building a procedure's input must not take the target's lease.");
+
+        public Task ReleaseAsync(LaunchLease lease, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Building a procedure's input must not take the target's lease.");
+    }
 }
