@@ -19,6 +19,8 @@ public sealed class Estate
     private readonly ConcurrentDictionary<string, SimulatedVirtualMachine> virtualMachines = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SimulatedSnapshot> snapshots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IOperationSource> operationSources = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly ConcurrentDictionary<string, Func<JsonNode>> operationResults = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, MetricResource> metricResources = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ScriptedMetricSeries>> scriptedMetrics = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger logger;
@@ -37,6 +39,31 @@ public sealed class Estate
 
     /// <summary>How long a new disk snapshot stays Updating before it is Succeeded.</summary>
     public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How a snapshot PUT (Snapshots_CreateOrUpdate) answers; one of <see cref="LongRunningForms.SnapshotCreate"/>.</summary>
+    public LongRunningForm SnapshotForm
+    {
+        get;
+        set
+        {
+            LongRunningForms.Require(value, LongRunningForms.SnapshotCreate, "Estate.SnapshotForm", "Snapshots_CreateOrUpdate");
+            field = value;
+        }
+    } = LongRunningForm.OkWhileRunning;
+
+    /// <summary>
+    /// How a snapshot DELETE (Snapshots_Delete) answers; one of <see cref="LongRunningForms.SnapshotDelete"/>. The snapshot is gone
+    /// at once; with a 202 form its status URL reports InProgress for <see cref="SnapshotDelay"/>, then Succeeded.
+    /// </summary>
+    public LongRunningForm SnapshotDeleteForm
+    {
+        get;
+        set
+        {
+            LongRunningForms.Require(value, LongRunningForms.SnapshotDelete, "Estate.SnapshotDeleteForm", "Snapshots_Delete");
+            field = value;
+        }
+    } = LongRunningForm.Synchronous200;
 
     /// <summary>
     /// Azure Monitor's ingestion latency: a metric point is served only this long after its whole interval has elapsed
@@ -157,7 +184,9 @@ public sealed class Estate
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(skuName);
         var id = ArmResourceId.Parse(resourceId, "Microsoft.Cache", "redisEnterprise");
-        return Add(redisEnterprises, id, new SimulatedRedisEnterprise(id, skuName, capacity, model ?? new RedisEnterpriseModel(), TimeProvider, logger, RegisterOperationSource), "Redis Enterprise cluster");
+        model ??= new RedisEnterpriseModel();
+        model.Validate();
+        return Add(redisEnterprises, id, new SimulatedRedisEnterprise(id, skuName, capacity, model, TimeProvider, logger, RegisterOperationSource), "Redis Enterprise cluster");
     }
 
     public SimulatedRedisEnterprise GetRedisEnterprise(string resourceId) =>
@@ -289,6 +318,20 @@ public sealed class Estate
     }
 
     internal bool RemoveSnapshot(string resourceId) => snapshots.TryRemove(Normalize(resourceId), out _);
+
+    /// <summary>What the <c>Location</c> URL of a PUT or PATCH answers once the operation succeeded: the resource as its GET has it then.</summary>
+    internal void SetOperationResult(string operationId, Func<JsonNode> result) => operationResults[operationId] = result;
+
+    internal JsonNode? OperationResult(string operationId) => operationResults.TryGetValue(operationId, out var result) ? result() : null;
+
+    /// <summary>Starts an operation that runs for <paramref name="duration"/> and serves it at the Compute operation URL.</summary>
+    internal TimedOperation StartTimedOperation(string kind, TimeSpan duration, bool willFail, string failureCode, string failureMessage)
+    {
+        var now = TimeProvider.GetUtcNow();
+        var operation = new TimedOperation(new SimulatedOperation(kind, now, now + duration, willFail), TimeProvider, failureCode, failureMessage);
+        RegisterOperationSource(operation.Id, operation);
+        return operation;
+    }
 
     internal IReadOnlyList<SimulatedSnapshot> SnapshotsIn(string subscriptionId, string resourceGroup) =>
         [.. snapshots.Values

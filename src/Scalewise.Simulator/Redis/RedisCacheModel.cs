@@ -16,7 +16,8 @@ public sealed record RedisCacheModel(
     double BaselineServerLoadPercent = 2,
     double ConnectedClientsPerThousandOperations = 20,
     string RedisVersion = "6.0",
-    LongRunningForm ExportForm = LongRunningForm.Location)
+    LongRunningForm ExportForm = LongRunningForm.Location,
+    LongRunningForm UpdateForm = LongRunningForm.OkWhileRunning)
 {
     public static readonly TimeSpan DefaultScalingDelayPerShard = TimeSpan.FromMinutes(10);
 
@@ -28,6 +29,8 @@ public sealed record RedisCacheModel(
 
     internal void Validate()
     {
+        LongRunningForms.Require(ExportForm, LongRunningForms.RedisExport, "RedisCacheModel.ExportForm", "Redis_ExportData");
+        LongRunningForms.Require(UpdateForm, LongRunningForms.RedisUpdate, "RedisCacheModel.UpdateForm", "Redis_Update");
         if (string.IsNullOrWhiteSpace(Location))
         {
             throw new ArgumentException("RedisCacheModel.Location must name a region, e.g. East US.", nameof(Location));

@@ -8,9 +8,13 @@ namespace Scalewise.Simulator.RedisEnterprise;
 public sealed record RedisEnterpriseModel(
     string Location = "West US",
     TimeSpan ScalingDelay = default,
-    IReadOnlyList<RedisEnterpriseSkuOption>? SkusForScaling = null)
+    IReadOnlyList<RedisEnterpriseSkuOption>? SkusForScaling = null,
+    LongRunningForm UpdateForm = LongRunningForm.OkWithAzureAsyncOperation)
 {
     public static readonly TimeSpan DefaultScalingDelay = TimeSpan.FromMinutes(15);
 
     public TimeSpan ScalingDelay { get; init; } = ScalingDelay == TimeSpan.Zero ? DefaultScalingDelay : ScalingDelay;
+
+    internal void Validate() =>
+        LongRunningForms.Require(UpdateForm, LongRunningForms.RedisEnterpriseUpdate, "RedisEnterpriseModel.UpdateForm", "RedisEnterprise_Update");
 }

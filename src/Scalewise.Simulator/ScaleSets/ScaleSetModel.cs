@@ -14,7 +14,8 @@ public sealed record ScaleSetModel(
     TimeSpan ProvisioningDelay = default,
     double BaselineCpuPercent = 5,
     double BytesPerRequest = 4096,
-    bool Flexible = false)
+    bool Flexible = false,
+    LongRunningForm UpdateForm = LongRunningForm.OkWithAzureAsyncOperation)
 {
     /// <summary>How long a scale operation takes when the model does not say.</summary>
     public static readonly TimeSpan DefaultProvisioningDelay = TimeSpan.FromMinutes(3);
@@ -37,6 +38,7 @@ public sealed record ScaleSetModel(
 
     internal void Validate()
     {
+        LongRunningForms.Require(UpdateForm, LongRunningForms.ComputeUpdate, "ScaleSetModel.UpdateForm", "VirtualMachineScaleSets_Update");
         if (string.IsNullOrWhiteSpace(Sku))
         {
             throw new ArgumentException("ScaleSetModel.Sku must name a VM size, e.g. Standard_D2s_v3.", nameof(Sku));

@@ -16,7 +16,9 @@ public sealed record VirtualMachineModel(
     double RequestsPerSecondPerCore = 25,
     double BaselineCpuPercent = 3,
     TimeSpan ResizeDelay = default,
-    TimeSpan PowerDelay = default)
+    TimeSpan PowerDelay = default,
+    LongRunningForm UpdateForm = LongRunningForm.OkWithAzureAsyncOperation,
+    LongRunningForm PowerForm = LongRunningForm.AcceptedWithBoth)
 {
     public static readonly TimeSpan DefaultResizeDelay = TimeSpan.FromMinutes(3);
 
@@ -30,6 +32,8 @@ public sealed record VirtualMachineModel(
 
     internal void Validate()
     {
+        LongRunningForms.Require(UpdateForm, LongRunningForms.ComputeUpdate, "VirtualMachineModel.UpdateForm", "VirtualMachines_Update");
+        LongRunningForms.Require(PowerForm, LongRunningForms.ComputePower, "VirtualMachineModel.PowerForm", "VirtualMachines_Deallocate and _Start");
         if (VmSize.Find(Size) is null)
         {
             throw new ArgumentException($"VirtualMachineModel.Size '{Size}' is not in VmSize.Catalog ({string.Join(", ", VmSize.Catalog.Select(s => s.Name))}).", nameof(Size));

@@ -31,6 +31,12 @@ internal static class LongRunningAnswers
                 context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
                 break;
+            case LongRunningForm.AcceptedWithBoth:
+                context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
+                context.Response.Headers.Location = statusUrl + "&" + LocationQuery;
+                context.Response.Headers.RetryAfter = "10";
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                break;
             default:
                 context.Response.Headers.Location = statusUrl + "&" + LocationQuery;
                 context.Response.Headers.RetryAfter = "10";
@@ -41,8 +47,32 @@ internal static class LongRunningAnswers
         return Task.CompletedTask;
     }
 
-    /// <summary>What a Location URL answers for <paramref name="operation"/> now.</summary>
-    public static Task LocationAsync(HttpContext context, OperationSnapshot operation)
+    /// <summary>
+    /// The answer to a request that started a change of a resource in <paramref name="form"/>: the 200 forms carry
+    /// <paramref name="resource"/> (still changing; with <see cref="LongRunningForm.OkWithAzureAsyncOperation"/> also the status
+    /// URL), the 202 forms only their headers, the synchronous ones what is there once the change is done.
+    /// </summary>
+    public static Task StartedAsync(HttpContext context, LongRunningForm form, string statusUrl, OperationSnapshot operation, JsonNode? resource)
+    {
+        switch (form)
+        {
+            case LongRunningForm.OkWithAzureAsyncOperation:
+                context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
+                return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, resource ?? new JsonObject());
+            case LongRunningForm.OkWhileRunning:
+                return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, resource ?? new JsonObject());
+            case LongRunningForm.Synchronous200 when operation.Status != OperationStatuses.Failed && resource is not null:
+                return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, resource);
+            default:
+                return AcceptedAsync(context, form, statusUrl, operation);
+        }
+    }
+
+    /// <summary>
+    /// What a Location URL answers for <paramref name="operation"/> now; once succeeded, <paramref name="result"/> (the resource a PUT
+    /// or PATCH changed, as ARM's Location pattern hands it back) or nothing.
+    /// </summary>
+    public static Task LocationAsync(HttpContext context, OperationSnapshot operation, JsonNode? result = null)
     {
         if (operation.Status == OperationStatuses.InProgress)
         {
@@ -50,6 +80,11 @@ internal static class LongRunningAnswers
             context.Response.Headers.RetryAfter = "10";
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             return Task.CompletedTask;
+        }
+
+        if (operation.Status == OperationStatuses.Succeeded && result is not null)
+        {
+            return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, result);
         }
 
         if (operation.Status == OperationStatuses.Succeeded)

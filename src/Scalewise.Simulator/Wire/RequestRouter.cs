@@ -9,6 +9,8 @@ namespace Scalewise.Simulator.Wire;
 internal sealed class RequestRouter(Estate estate, ILogger logger)
 {
     private readonly ResourceRoutes resources = new(estate);
+
+    private readonly SnapshotRoutes snapshots = new(estate);
     private readonly MetricRoutes metrics = new(estate);
 
     private const string MetricsSuffix = "/providers/Microsoft.Insights/metrics";
@@ -169,7 +171,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
         if (segments.Length == 7 && Is(segments[0], "subscriptions") && Is(segments[2], "resourceGroups") && Is(segments[4], "providers")
             && Is(segments[5], "Microsoft.Compute") && Is(segments[6], "snapshots"))
         {
-            await RequireMethod(context, HttpMethods.Get, () => resources.SnapshotListAsync(context, segments[1], segments[3])).ConfigureAwait(false);
+            await RequireMethod(context, HttpMethods.Get, () => snapshots.SnapshotListAsync(context, segments[1], segments[3])).ConfigureAwait(false);
             return;
         }
 
@@ -179,25 +181,25 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             var rest = segments[8..];
             if (estate.TryGetScaleSet(resourceId, out var scaleSet))
             {
-                await ScaleSetRoutes.ScaleSetAsync(context, scaleSet, rest).ConfigureAwait(false);
+                await ScaleSetRoutes.ScaleSetAsync(context, estate, scaleSet, rest).ConfigureAwait(false);
                 return;
             }
 
             if (estate.TryGetRedisCache(resourceId, out var cache))
             {
-                await ResourceRoutes.RedisCacheAsync(context, cache, rest).ConfigureAwait(false);
+                await resources.RedisCacheAsync(context, cache, rest).ConfigureAwait(false);
                 return;
             }
 
             if (estate.TryGetRedisEnterprise(resourceId, out var cluster))
             {
-                await ResourceRoutes.RedisEnterpriseAsync(context, cluster, rest).ConfigureAwait(false);
+                await resources.RedisEnterpriseAsync(context, cluster, rest).ConfigureAwait(false);
                 return;
             }
 
             if (estate.TryGetVirtualMachine(resourceId, out var vm))
             {
-                await ResourceRoutes.VirtualMachineAsync(context, vm, rest).ConfigureAwait(false);
+                await resources.VirtualMachineAsync(context, vm, rest).ConfigureAwait(false);
                 return;
             }
 
@@ -209,7 +211,7 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
             if (rest.Length == 0 && ArmResourceId.TryParse(resourceId, "Microsoft.Compute", "snapshots", out var snapshotId))
             {
-                await resources.SnapshotAsync(context, snapshotId).ConfigureAwait(false);
+                await snapshots.SnapshotAsync(context, snapshotId).ConfigureAwait(false);
                 return;
             }
         }
@@ -226,8 +228,14 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             return;
         }
 
-        // A Location (monitor) URL answers 202 while the operation runs, as ARM's Location polling expects.
+        // A Location (monitor) URL answers 202 while the operation runs, as ARM's Location polling expects, and the error once it failed.
         var monitor = context.Request.Query["monitor"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase);
+        if (monitor && (operation.Status is OperationStatuses.Failed or OperationStatuses.Canceled || estate.OperationResult(operationId) is not null))
+        {
+            await LongRunningAnswers.LocationAsync(context, operation, estate.OperationResult(operationId)).ConfigureAwait(false);
+            return;
+        }
+
         var status = monitor && operation.Status == OperationStatuses.InProgress ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
         await WireFormat.WriteJsonAsync(context, status, ScaleSetJson.Operation(operation)).ConfigureAwait(false);
     }

@@ -7,7 +7,7 @@ using Scalewise.Simulator.VirtualMachines;
 
 namespace Scalewise.Simulator.Wire;
 
-/// <summary>Serves Redis caches, Azure Managed Redis clusters, single VMs and disk snapshots.</summary>
+/// <summary>Serves Redis caches, Azure Managed Redis clusters and single VMs (snapshots: <see cref="SnapshotRoutes"/>).</summary>
 internal sealed class ResourceRoutes(Estate estate)
 {
     /// <summary>HttpContext item set when a <see cref="FaultKind.ProvisioningFailed"/> rule matched the request.</summary>
@@ -15,13 +15,13 @@ internal sealed class ResourceRoutes(Estate estate)
 
     private static bool Is(string segment, string expected) => segment.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
-    private static bool WillFail(HttpContext context) => context.Items.ContainsKey(FailProvisioningItem);
+    internal static bool WillFail(HttpContext context) => context.Items.ContainsKey(FailProvisioningItem);
 
-    private static string BaseUri(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
+    internal static string BaseUri(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
 
-    private static string ApiVersionQuery(HttpContext context) => "api-version=" + Uri.EscapeDataString(context.Request.Query["api-version"].ToString());
+    internal static string ApiVersionQuery(HttpContext context) => "api-version=" + Uri.EscapeDataString(context.Request.Query["api-version"].ToString());
 
-    public static async Task RedisCacheAsync(HttpContext context, SimulatedRedisCache cache, string[] rest)
+    public async Task RedisCacheAsync(HttpContext context, SimulatedRedisCache cache, string[] rest)
     {
         var method = context.Request.Method;
         if (rest.Length == 0 && HttpMethods.IsGet(method))
@@ -61,8 +61,15 @@ internal sealed class ResourceRoutes(Estate estate)
                 target = target with { ShardCount = shardCount };
             }
 
-            cache.RequestScale(target, WillFail(context));
-            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.Cache(cache)).ConfigureAwait(false);
+            var scale = cache.RequestScale(target, WillFail(context));
+            if (scale is null)
+            {
+                await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, RedisJson.Cache(cache)).ConfigureAwait(false);
+                return;
+            }
+
+            estate.SetOperationResult(scale.Id, () => RedisJson.Cache(cache));
+            await LongRunningAnswers.StartedAsync(context, cache.Model.UpdateForm, CacheStatusUrl(context, cache, scale), scale.Snapshot(), RedisJson.Cache(cache)).ConfigureAwait(false);
         }
         else if (rest.Length == 1 && Is(rest[0], "export") && HttpMethods.IsPost(method))
         {
@@ -83,8 +90,7 @@ internal sealed class ResourceRoutes(Estate estate)
             var form = cache.Model.ExportForm;
             var atOnce = form is LongRunningForm.Synchronous200 or LongRunningForm.Synchronous204;
             var operation = cache.RequestExport(prefix, container!, body["format"]?.ToString() ?? "RDB", WillFail(context), atOnce);
-            var status = $"{BaseUri(context)}subscriptions/{cache.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cache.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
-            await LongRunningAnswers.AcceptedAsync(context, form, status, operation.Snapshot()).ConfigureAwait(false);
+            await LongRunningAnswers.AcceptedAsync(context, form, CacheStatusUrl(context, cache, operation), operation.Snapshot()).ConfigureAwait(false);
         }
         else
         {
@@ -92,7 +98,7 @@ internal sealed class ResourceRoutes(Estate estate)
         }
     }
 
-    public static async Task RedisEnterpriseAsync(HttpContext context, SimulatedRedisEnterprise cluster, string[] rest)
+    public async Task RedisEnterpriseAsync(HttpContext context, SimulatedRedisEnterprise cluster, string[] rest)
     {
         var method = context.Request.Method;
         if (rest.Length == 0 && HttpMethods.IsGet(method))
@@ -122,8 +128,9 @@ internal sealed class ResourceRoutes(Estate estate)
                 {
                     // OperationsStatus_Get of the redisEnterprise definition (asyncOperations is Azure Cache for Redis's, another api-version).
                     var status = $"{BaseUri(context)}subscriptions/{cluster.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cluster.Model.Location)}/operationsStatus/{operation.Id}?{ApiVersionQuery(context)}";
-                    context.Response.Headers["Azure-AsyncOperation"] = status;
-                    context.Response.Headers.Location = status;
+                    estate.SetOperationResult(operation.Id, () => RedisJson.Enterprise(cluster));
+                    await LongRunningAnswers.StartedAsync(context, cluster.Model.UpdateForm, status, operation.Snapshot(), RedisJson.Enterprise(cluster)).ConfigureAwait(false);
+                    return;
                 }
             }
 
@@ -150,7 +157,7 @@ internal sealed class ResourceRoutes(Estate estate)
 
         if (LongRunningAnswers.IsLocation(context))
         {
-            await LongRunningAnswers.LocationAsync(context, operation).ConfigureAwait(false);
+            await LongRunningAnswers.LocationAsync(context, operation, estate.OperationResult(operationId)).ConfigureAwait(false);
             return;
         }
 
@@ -159,7 +166,7 @@ internal sealed class ResourceRoutes(Estate estate)
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
-    public static async Task VirtualMachineAsync(HttpContext context, SimulatedVirtualMachine vm, string[] rest)
+    public async Task VirtualMachineAsync(HttpContext context, SimulatedVirtualMachine vm, string[] rest)
     {
         var method = context.Request.Method;
         if (rest.Length == 0 && HttpMethods.IsGet(method))
@@ -180,7 +187,9 @@ internal sealed class ResourceRoutes(Estate estate)
                 var operation = vm.RequestResize(size.GetValue<string>(), WillFail(context));
                 if (operation is not null)
                 {
-                    AddComputeOperationHeaders(context, vm, operation, location: false);
+                    estate.SetOperationResult(operation.Id, () => VirtualMachineJson.VirtualMachine(vm, expandInstanceView: false));
+                    await LongRunningAnswers.StartedAsync(context, vm.Model.UpdateForm, ComputeStatusUrl(context, vm.SubscriptionId, vm.Location, operation.Id), operation.Snapshot(), VirtualMachineJson.VirtualMachine(vm, expandInstanceView: false)).ConfigureAwait(false);
+                    return;
                 }
             }
 
@@ -203,75 +212,7 @@ internal sealed class ResourceRoutes(Estate estate)
                 return;
             }
 
-            AddComputeOperationHeaders(context, vm, operation, location: true);
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-        }
-        else
-        {
-            await RequestRouter.MethodNotAllowedAsync(context).ConfigureAwait(false);
-        }
-    }
-
-    public async Task SnapshotAsync(HttpContext context, ArmResourceId id)
-    {
-        var method = context.Request.Method;
-        if (HttpMethods.IsGet(method))
-        {
-            if (!estate.TryGetSnapshot(id.Id, out var snapshot))
-            {
-                await RequestRouter.NotFoundAsync(context, id.Id).ConfigureAwait(false);
-                return;
-            }
-
-            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.Snapshot(snapshot)).ConfigureAwait(false);
-        }
-        else if (HttpMethods.IsDelete(method))
-        {
-            context.Response.StatusCode = estate.RemoveSnapshot(id.Id) ? StatusCodes.Status200OK : StatusCodes.Status204NoContent;
-        }
-        else if (HttpMethods.IsPut(method))
-        {
-            var body = await ReadObjectAsync(context).ConfigureAwait(false);
-            if (body is null)
-            {
-                return;
-            }
-
-            var location = body["location"]?.ToString();
-            var creation = body["properties"]?["creationData"];
-            var option = creation?["createOption"]?.ToString();
-            var source = creation?["sourceResourceId"]?.ToString();
-            if (string.IsNullOrWhiteSpace(location))
-            {
-                await RequestRouter.WriteErrorAsync(context, 400, "InvalidParameter", "A snapshot needs a location.", "location").ConfigureAwait(false);
-                return;
-            }
-
-            if (!string.Equals(option, "Copy", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(source))
-            {
-                await RequestRouter.WriteErrorAsync(context, 400, "InvalidParameter", "The simulator makes snapshots with creationData.createOption 'Copy' and a creationData.sourceResourceId (a managed disk id) only.", "properties.creationData").ConfigureAwait(false);
-                return;
-            }
-
-            var disk = estate.FindDisk(source);
-            if (disk is null)
-            {
-                await RequestRouter.NotFoundAsync(context, source).ConfigureAwait(false);
-                return;
-            }
-
-            var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (body["tags"] is JsonObject tagObject)
-            {
-                foreach (var (key, value) in tagObject)
-                {
-                    tags[key] = value?.ToString() ?? string.Empty;
-                }
-            }
-
-            var incremental = body["properties"]?["incremental"] is JsonValue inc && inc.TryGetValue<bool>(out var b) && b;
-            var snapshot = estate.PutSnapshot(id, location, disk, incremental, tags, WillFail(context));
-            await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, VirtualMachineJson.Snapshot(snapshot)).ConfigureAwait(false);
+            await LongRunningAnswers.AcceptedAsync(context, vm.Model.PowerForm, ComputeStatusUrl(context, vm.SubscriptionId, vm.Location, operation.Id), operation.Snapshot()).ConfigureAwait(false);
         }
         else
         {
@@ -291,28 +232,14 @@ internal sealed class ResourceRoutes(Estate estate)
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = value }).ConfigureAwait(false);
     }
 
-    public async Task SnapshotListAsync(HttpContext context, string subscriptionId, string resourceGroup)
-    {
-        var value = new JsonArray();
-        foreach (var snapshot in estate.SnapshotsIn(subscriptionId, resourceGroup))
-        {
-            value.Add(VirtualMachineJson.Snapshot(snapshot));
-        }
+    /// <summary>A Compute operation URL (served by the router for every Compute operation, snapshots' included).</summary>
+    internal static string ComputeStatusUrl(HttpContext context, string subscriptionId, string location, string operationId) =>
+        $"{BaseUri(context)}subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{Uri.EscapeDataString(location)}/operations/{operationId}?{ApiVersionQuery(context)}";
 
-        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = value }).ConfigureAwait(false);
-    }
+    private static string CacheStatusUrl(HttpContext context, SimulatedRedisCache cache, SimulatedOperation operation) =>
+        $"{BaseUri(context)}subscriptions/{cache.ParsedId.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(cache.Location)}/asyncOperations/{operation.Id}?{ApiVersionQuery(context)}";
 
-    private static void AddComputeOperationHeaders(HttpContext context, SimulatedVirtualMachine vm, SimulatedOperation operation, bool location)
-    {
-        var status = $"{BaseUri(context)}subscriptions/{vm.SubscriptionId}/providers/Microsoft.Compute/locations/{Uri.EscapeDataString(vm.Location)}/operations/{operation.Id}?{ApiVersionQuery(context)}";
-        context.Response.Headers["Azure-AsyncOperation"] = status;
-        if (location)
-        {
-            context.Response.Headers.Location = status + "&monitor=true";
-        }
-    }
-
-    private static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
+    internal static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);

@@ -11,7 +11,7 @@ internal static class ScaleSetRoutes
 
     private static bool Is(string segment, string expected) => segment.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
-    public static async Task ScaleSetAsync(HttpContext context, SimulatedScaleSet scaleSet, string[] rest)
+    public static async Task ScaleSetAsync(HttpContext context, Estate estate, SimulatedScaleSet scaleSet, string[] rest)
     {
         var method = context.Request.Method;
         switch (rest.Length)
@@ -20,7 +20,7 @@ internal static class ScaleSetRoutes
                 await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, ScaleSetJson.ScaleSet(scaleSet, scaleSet.Snapshot())).ConfigureAwait(false);
                 return;
             case 0 when HttpMethods.IsPatch(method):
-                await PatchScaleSetAsync(context, scaleSet).ConfigureAwait(false);
+                await PatchScaleSetAsync(context, estate, scaleSet).ConfigureAwait(false);
                 return;
             case 1 when Is(rest[0], "virtualMachines"):
                 await RequestRouter.RequireMethod(context, HttpMethods.Get, () => ListVirtualMachinesAsync(context, scaleSet)).ConfigureAwait(false);
@@ -40,7 +40,7 @@ internal static class ScaleSetRoutes
         }
     }
 
-    private static async Task PatchScaleSetAsync(HttpContext context, SimulatedScaleSet scaleSet)
+    private static async Task PatchScaleSetAsync(HttpContext context, Estate estate, SimulatedScaleSet scaleSet)
     {
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
@@ -95,11 +95,9 @@ internal static class ScaleSetRoutes
         }
 
         var operation = scaleSet.SetCapacity(capacity ?? scaleSet.Capacity);
-        var baseUri = $"{context.Request.Scheme}://{context.Request.Host}/";
-        var apiVersion = context.Request.Query["api-version"].ToString();
-        context.Response.Headers["Azure-AsyncOperation"] =
-            $"{baseUri}subscriptions/{scaleSet.SubscriptionId}/providers/Microsoft.Compute/locations/{scaleSet.Model.Location}/operations/{operation.Id}?api-version={Uri.EscapeDataString(apiVersion)}";
-        await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, ScaleSetJson.ScaleSet(scaleSet, scaleSet.Snapshot())).ConfigureAwait(false);
+        var status = ResourceRoutes.ComputeStatusUrl(context, scaleSet.SubscriptionId, scaleSet.Model.Location, operation.Id);
+        estate.SetOperationResult(operation.Id, () => ScaleSetJson.ScaleSet(scaleSet, scaleSet.Snapshot()));
+        await LongRunningAnswers.StartedAsync(context, scaleSet.Model.UpdateForm, status, estate.GetOperation(operation.Id)!, ScaleSetJson.ScaleSet(scaleSet, scaleSet.Snapshot())).ConfigureAwait(false);
     }
 
     private static Task InvalidParameterAsync(HttpContext context, string target, string message) =>
