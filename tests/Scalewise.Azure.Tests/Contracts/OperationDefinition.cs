@@ -49,7 +49,12 @@ internal sealed class OperationDefinition
     public void AssertAccepts(string method, Uri uri, string? body)
     {
         Assert.Equal(Method, method, ignoreCase: true);
-        var pattern = "^" + Regex.Replace(Regex.Escape(pathTemplate), @"\\\{[^}]+}", "[^/]+") + "$";
+        // A path parameter marked x-ms-skip-url-encoding (Monitor's {resourceUri}) is a whole resource id, slashes included.
+        var spanning = operation["parameters"]!.AsArray().Select(p => Resolve(p!.AsObject(), file).Node)
+            .Where(p => (string?)p["in"] == "path" && p["x-ms-skip-url-encoding"]?.GetValue<bool>() == true)
+            .Select(p => (string)p["name"]!)
+            .ToHashSet(StringComparer.Ordinal);
+        var pattern = "^" + Regex.Replace(Regex.Escape(pathTemplate), @"\\\{([^}]+)}", m => spanning.Contains(m.Groups[1].Value) ? ".+" : "[^/]+") + "$";
         Assert.Matches(new Regex(pattern, RegexOptions.IgnoreCase), Uri.UnescapeDataString(uri.AbsolutePath));
         Assert.Equal(ApiVersion, System.Web.HttpUtility.ParseQueryString(uri.Query)["api-version"]);
         if (string.IsNullOrEmpty(body))

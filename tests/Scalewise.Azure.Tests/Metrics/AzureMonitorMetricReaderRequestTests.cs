@@ -35,6 +35,7 @@ public sealed class AzureMonitorMetricReaderRequestTests
         Assert.Contains("aggregation=Average", uri.Query, StringComparison.Ordinal);
         Assert.Contains("interval=PT4H", uri.Query, StringComparison.Ordinal);
         Assert.Contains("timespan=2021-06-07T21%3A51%3A00.0000000Z%2F2021-06-08T01%3A51%3A00.0000000Z", uri.Query, StringComparison.Ordinal);
+        Contracts.OperationDefinition.Load("specification/monitor/resource-manager/Microsoft.Insights/stable/2024-02-01/metrics_API.json", "Metrics_List").AssertAccepts("GET", uri, null);
     }
 
     [Fact]

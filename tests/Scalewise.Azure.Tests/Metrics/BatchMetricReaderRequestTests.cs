@@ -57,6 +57,7 @@ public sealed class BatchMetricReaderRequestTests
         Assert.Equal("2023-02-01T20:00:00.0000000Z", query["starttime"]);
         Assert.Equal("2023-02-01T23:00:00.0000000Z", query["endtime"]);
         Assert.Equal([Storage1, Storage2], call.ResourceIds);
+        Contracts.OperationDefinition.Load("specification/monitor/data-plane/Microsoft.Insights/stable/2024-02-01/metricBatch.json", "Batch").AssertAccepts(call.Method.Method, call.Uri, call.Body);
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public sealed class BatchMetricReaderRequestTests
         return new BatchMetricReader(pipeline, new MetricsOptions { UseBatch = true, BatchEndpoint = endpoint, ApplyIngestionLatency = applyIngestionLatency }, arm, NullLogger<BatchMetricReader>.Instance);
     }
 
-    internal sealed record Call(HttpMethod Method, Uri Uri, IReadOnlyList<string> ResourceIds);
+    internal sealed record Call(HttpMethod Method, Uri Uri, IReadOnlyList<string> ResourceIds, string? Body = null);
 
     private sealed class TestClientOptions : global::Azure.Core.ClientOptions
     {
@@ -193,13 +194,14 @@ public sealed class BatchMetricReaderRequestTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            if (request.Content is not null)
+            var text = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (text is not null)
             {
-                using var body = JsonDocument.Parse(await request.Content.ReadAsStringAsync(cancellationToken));
+                using var body = JsonDocument.Parse(text);
                 ids.AddRange(body.RootElement.GetProperty("resourceids").EnumerateArray().Select(e => e.GetString()!));
             }
 
-            var call = new Call(request.Method, request.RequestUri!, ids);
+            var call = new Call(request.Method, request.RequestUri!, ids, text);
             lock (Calls)
             {
                 Calls.Add(call);
