@@ -81,9 +81,11 @@ public sealed class EstateCommandTests
                 wrong.Add($"{example.File}: {request.Method} {request.RequestUri} -> {status} {text} (documented: {string.Join(", ", example.Statuses)})");
             }
 
-            if (response.Headers.TryGetValues("Azure-AsyncOperation", out var operation) && example.File.EndsWith("RedisCacheExport.json", StringComparison.Ordinal))
+            // Redis_ExportData's 202 hands out Location (the demo cache's form) or Azure-AsyncOperation; both name the operation's status path.
+            var statusUrl = response.Headers.TryGetValues("Azure-AsyncOperation", out var operation) ? new Uri(operation.Single()) : response.Headers.Location;
+            if (statusUrl is not null && example.File.EndsWith("RedisCacheExport.json", StringComparison.Ordinal))
             {
-                exportStatus = new Uri(operation.Single()).AbsolutePath;
+                exportStatus = statusUrl.AbsolutePath;
             }
         }
 

@@ -6,7 +6,7 @@ using Scalewise.Simulator.RedisEnterprise;
 using Scalewise.Simulator.ScaleSets;
 using Scalewise.Simulator.VirtualMachines;
 
-namespace Scalewise.Simulator.Tests;
+namespace Scalewise.Simulator.Tests.Operations;
 
 /// <summary>Each long-running operation answers only in the forms its definition documents; another is refused when the model is set, naming the allowed ones.</summary>
 public sealed class LongRunningFormTests
