@@ -1,6 +1,5 @@
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 
 namespace Scalewise.Orchestrations.Procedures;
 

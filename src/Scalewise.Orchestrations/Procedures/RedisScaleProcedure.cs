@@ -1,7 +1,6 @@
 using Scalewise.Core.Redis;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
 using static Scalewise.Orchestrations.Procedures.ProcedureSteps;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 using static Scalewise.Orchestrations.Procedures.RedisCacheSteps;
 
 namespace Scalewise.Orchestrations.Procedures;

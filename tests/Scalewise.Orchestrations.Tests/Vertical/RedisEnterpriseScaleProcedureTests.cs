@@ -7,7 +7,6 @@ using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.RedisEnterprise;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 
 namespace Scalewise.Orchestrations.Tests.Vertical;
 

@@ -5,7 +5,6 @@ using Scalewise.Core.Redis;
 using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.Operations;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 
 namespace Scalewise.Orchestrations.Tests.Vertical;
 

@@ -3,7 +3,6 @@ using Scalewise.Core.Procedures;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Faults;
 using static Scalewise.Orchestrations.Procedures.ProcedureStepNames;
-using static Scalewise.Orchestrations.Procedures.VerticalStepNames;
 
 namespace Scalewise.Orchestrations.Tests.Vertical;
 
