@@ -34,6 +34,7 @@ await using var host = await DurableTaskTestHost.StartAsync(
     registry => registry.AddScalewiseTasks(),
     new DurableTaskTestHostOptions
     {
+        Port = LocalPorts.Free(),
         ConfigureServices = services =>
         {
             services.AddSingleton<IConfiguration>(configuration);

@@ -79,7 +79,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         for (var attempt = 1; attempt <= MaxStartAttempts; attempt++)
         {
             // Another process may take a port between our probe and Azurite's bind: then Azurite exits and we retry on new ports.
-            var ports = FreePorts(tablesOnly ? 1 : 3);
+            var ports = LocalPorts.Free(tablesOnly ? 1 : 3);
             var started = await TryStartAsync(executable, repositoryRoot, tablesOnly, ports, cancellationToken).ConfigureAwait(false);
             if (started.Azurite is not null)
             {
@@ -232,30 +232,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         lock (output)
         {
             output.AppendLine(line);
-        }
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        // Hold all listeners until every port is chosen, so the same port is not handed out twice.
-        var listeners = new List<TcpListener>(count);
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
         }
     }
 

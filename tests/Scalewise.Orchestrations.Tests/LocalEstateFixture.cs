@@ -81,6 +81,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             registry => registry.AddScalewiseTasks(),
             new DurableTaskTestHostOptions
             {
+                Port = LocalPorts.Free(),
                 LoggerFactory = Environment.GetEnvironmentVariable("SCALEWISE_TEST_LOGS") is null ? null : Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information)),
                 ConfigureServices = services =>
                 {

@@ -205,7 +205,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         builder.Services.AddScalewiseAzure(builder.Configuration);
         builder.Services.AddScalewiseProcedures(builder.Configuration);
         builder.Services.AddScalewiseOpenTelemetry(builder.Configuration);
-        builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks());
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks(), new InMemoryDurableTaskOptions { Port = LocalPorts.Free() });
         builder.Services.AddSingleton<IApiHost, LocalApiHost>();
         var app = builder.Build();
         LocalApi.Map(app);
