@@ -39,6 +39,7 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<TargetHistoryQuery>();
         services.AddSingleton<ApprovalRequests>();
         services.AddSingleton<PolicyRequests>();
+        services.AddSingleton<TargetListQuery>();
         return services;
     }
 }

@@ -15,8 +15,13 @@ public sealed class ApiFunctions(
     TargetForecastQuery forecasts,
     CapacityReportQuery reports,
     PolicyRequests policies,
-    ApprovalRequests approvals)
+    ApprovalRequests approvals,
+    TargetListQuery targets)
 {
+    [Function(nameof(Api.ListTargets))]
+    public Task<IResult> ListTargets([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Targets)] HttpRequestData request, [DurableClient] DurableTaskClient client) =>
+        Api.ListTargets(Http(request), targets, client, Cancel(request));
+
     [Function(nameof(Api.RequestScale))]
     public Task<IResult> RequestScale([HttpTrigger(AuthorizationLevel.Function, "post", Route = Api.TargetScale)] HttpRequestData request, string target, [DurableClient] DurableTaskClient client) =>
         Api.RequestScale(target, Http(request), scaleRequests, client, new FunctionsApiHost(request, client), Cancel(request));

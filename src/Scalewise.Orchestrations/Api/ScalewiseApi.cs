@@ -12,6 +12,7 @@ namespace Scalewise.Orchestrations.Api;
 /// </summary>
 public static class ScalewiseApi
 {
+    public const string Targets = "targets";
     public const string TargetScale = "targets/{target}/scale";
     public const string TargetHistory = "targets/{target}/history";
     public const string TargetForecast = "targets/{target}/forecast";
@@ -25,6 +26,7 @@ public static class ScalewiseApi
 
     public static IReadOnlyList<ApiRoute> Routes { get; } =
     [
+        new(nameof(ListTargets), HttpMethods.Get, Targets, ListTargets),
         new(nameof(RequestScale), HttpMethods.Post, TargetScale, RequestScale),
         new(nameof(GetTargetHistory), HttpMethods.Get, TargetHistory, GetTargetHistory),
         new(nameof(GetTargetForecast), HttpMethods.Get, TargetForecast, GetTargetForecast),
@@ -38,6 +40,17 @@ public static class ScalewiseApi
         new(nameof(ApproveProcedure), HttpMethods.Post, ProcedureApproval, ApproveProcedure),
         new(nameof(RejectProcedure), HttpMethods.Post, ProcedureRejection, RejectProcedure),
     ];
+
+    /// <summary>Every target with its bounds, capacity or SKU, last decision and running procedure, paged (<c>?top=&amp;skipToken=</c>).</summary>
+    public static Task<IResult> ListTargets(HttpRequest request, [FromServices] TargetListQuery targets, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(targets);
+            ArgumentNullException.ThrowIfNull(request);
+            var top = request.Query.TryGetValue("top", out var topValues) ? topValues.ToString() : null;
+            var skipToken = request.Query.TryGetValue("skipToken", out var tokenValues) ? tokenValues.ToString() : null;
+            return await targets.ListAsync(client, top, skipToken, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Asks for a capacity (scale set) or a SKU (VM, Redis) by hand: 202 with the procedure's status, 409 when one runs, else a problem.</summary>
     public static Task<IResult> RequestScale(
