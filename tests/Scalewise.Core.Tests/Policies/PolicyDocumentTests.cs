@@ -36,6 +36,21 @@ public sealed class PolicyDocumentTests
         Assert.Equal("'maximun' is not a known field; the fields accepted here are \"minimum\", \"maximum\", \"default\" (line 10).", error.Message);
     }
 
+    /// <summary>Where notifications go is the app's configuration, never a policy's: no field anywhere in a policy names an endpoint.</summary>
+    [Theory]
+    [InlineData("\"webhookUrl\": \"https://attacker.example/hook\"", "$.webhookUrl")]
+    [InlineData("\"notifications\": {\"teamsWebhookUrl\": \"https://attacker.example/teams\"}", "$.notifications")]
+    [InlineData("\"eventGridTopicEndpoint\": \"https://attacker.example/topic\"", "$.eventGridTopicEndpoint")]
+    public void Parse_NotificationEndpointInThePolicy_IsRefusedNamingTheField(string field, string path)
+    {
+        var json = ExampleJson("vmss-burst.json").Insert(ExampleJson("vmss-burst.json").IndexOf('{', StringComparison.Ordinal) + 1, field + ",");
+
+        var result = PolicyDocument.Parse(json);
+
+        Assert.Null(result.Policy);
+        Assert.Contains(result.Errors, e => e.Path == path && e.Message.Contains("is not a known field", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_ThresholdAsText_SaysANumberIsExpectedAtItsPath()
     {

@@ -162,6 +162,25 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         Assert.Equal(policy.Target.ResourceId, history.RootElement.GetProperty("targetResourceId").GetString());
     }
 
+    [Fact]
+    public async Task ListTargets_OnePerPage_Returns200JsonWithANextLinkAndA400ForABadTop()
+    {
+        await estate.AddTargetAsync("http-list-a", capacity: 2);
+        await estate.AddTargetAsync("http-list-b", capacity: 2);
+        var call = new FunctionsHttpCall("GET", "/api/targets?top=1");
+        var bad = new FunctionsHttpCall("GET", "/api/targets?top=0");
+
+        var body = await call.CompleteAsync(await Functions.ListTargets(call.Request, Client));
+        var badBody = await bad.CompleteAsync(await Functions.ListTargets(bad.Request, Client));
+
+        Assert.Equal(200, call.Response.StatusCode);
+        Assert.Equal(ApiResponse.JsonContentType, call.Response.ContentType);
+        using var page = JsonDocument.Parse(body);
+        Assert.Equal(1, page.RootElement.GetProperty("value").GetArrayLength());
+        Assert.StartsWith("/api/targets?top=1&skipToken=", page.RootElement.GetProperty("nextLink").GetString(), StringComparison.Ordinal);
+        ProblemAssert.Named(bad, badBody, 400, "top");
+    }
+
     /// <summary>A property of the Durable payload, whatever casing the worker's serializer gave its names.</summary>
     private static string Property(JsonElement element, string name) =>
         element.EnumerateObject().Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value.GetString()!;
