@@ -35,7 +35,7 @@ public sealed class TargetListQuery(IPolicyStore policies, ITargetStateStore sta
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
         var page = after.Take(size).ToList();
-        var running = await RunningProceduresAsync(client, cancellationToken).ConfigureAwait(false);
+        var running = await RunningProcedures.QueryAsync(client, cancellationToken).ConfigureAwait(false);
         var value = new List<TargetSummary>(page.Count);
         foreach (var policy in page)
         {
@@ -48,7 +48,7 @@ public sealed class TargetListQuery(IPolicyStore policies, ITargetStateStore sta
         return ApiResponse.Json(200, new TargetList(value, next));
     }
 
-    private async Task<TargetSummary> SummaryAsync(ScalingPolicy policy, IReadOnlyDictionary<string, TargetProcedureSummary> running, CancellationToken cancellationToken)
+    private async Task<TargetSummary> SummaryAsync(ScalingPolicy policy, IReadOnlyDictionary<string, OrchestrationMetadata> running, CancellationToken cancellationToken)
     {
         var state = (await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false)).State;
         var recent = await decisions.ListAsync(policy.Id, 1, cancellationToken).ConfigureAwait(false);
@@ -63,23 +63,8 @@ public sealed class TargetListQuery(IPolicyStore policies, ITargetStateStore sta
             state.LastKnownCapacity,
             state.CurrentSku,
             last is null ? null : new TargetDecisionSummary(last.DecidedAt, last.Kind, last.Outcome, last.CurrentCapacity, last.NewCapacity, last.NewSku, last.Reason),
-            running.GetValueOrDefault(ProcedureIds.ForTarget(policy.Id)));
-    }
-
-    /// <summary>Every pending, running or suspended procedure, by instance id: one query for the whole page.</summary>
-    private static async Task<IReadOnlyDictionary<string, TargetProcedureSummary>> RunningProceduresAsync(DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        var query = new OrchestrationQuery
-        {
-            InstanceIdPrefix = ProcedureIds.ForTarget(string.Empty),
-            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
-        };
-        var found = new Dictionary<string, TargetProcedureSummary>(StringComparer.Ordinal);
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            found[instance.InstanceId] = new TargetProcedureSummary(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), instance.CreatedAt);
-        }
-
-        return found;
+            RunningProcedures.For(running, policy.Id) is { } procedure
+                ? new TargetProcedureSummary(procedure.InstanceId, procedure.Name, procedure.RuntimeStatus.ToString(), procedure.CreatedAt)
+                : null);
     }
 }

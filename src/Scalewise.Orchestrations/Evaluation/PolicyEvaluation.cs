@@ -29,11 +29,13 @@ public sealed partial class PolicyEvaluation(
     public async Task<IReadOnlyList<ScalingDecision>> EvaluateAllAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var made = new List<ScalingDecision>();
-        foreach (var stored in await policies.ListAsync(cancellationToken).ConfigureAwait(false))
+        var stored = await policies.ListAsync(cancellationToken).ConfigureAwait(false);
+        var running = await RunningProcedures.QueryAsync(client, cancellationToken).ConfigureAwait(false);
+        foreach (var policy in stored.Select(s => s.Policy))
         {
             try
             {
-                if (await EvaluateAsync(client, stored.Policy, cancellationToken).ConfigureAwait(false) is { } decision)
+                if (await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly: false, cancellationToken).ConfigureAwait(false) is { } decision)
                 {
                     made.Add(decision);
                 }
@@ -42,7 +44,7 @@ public sealed partial class PolicyEvaluation(
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                LogEvaluationFailed(logger, ex, stored.Policy.Id);
+                LogEvaluationFailed(logger, ex, policy.Id);
             }
         }
 
@@ -56,16 +58,13 @@ public sealed partial class PolicyEvaluation(
     public async Task<IReadOnlyList<ScalingDecision>> CheckEmergenciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var made = new List<ScalingDecision>();
-        foreach (var stored in await policies.ListAsync(cancellationToken).ConfigureAwait(false))
+        var candidates = (await policies.ListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Policy).Where(TimerJobs.MayHaveEmergency).ToList();
+        var running = candidates.Count == 0 ? new Dictionary<string, OrchestrationMetadata>() : await RunningProcedures.QueryAsync(client, cancellationToken).ConfigureAwait(false);
+        foreach (var policy in candidates)
         {
-            if (!TimerJobs.MayHaveEmergency(stored.Policy))
-            {
-                continue;
-            }
-
             try
             {
-                if (await EvaluateAsync(client, stored.Policy, cancellationToken, emergenciesOnly: true).ConfigureAwait(false) is { } decision)
+                if (await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly: true, cancellationToken).ConfigureAwait(false) is { } decision)
                 {
                     made.Add(decision);
                 }
@@ -74,7 +73,7 @@ public sealed partial class PolicyEvaluation(
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                LogEvaluationFailed(logger, ex, stored.Policy.Id);
+                LogEvaluationFailed(logger, ex, policy.Id);
             }
         }
 
@@ -88,8 +87,14 @@ public sealed partial class PolicyEvaluation(
     public async Task<ScalingDecision?> EvaluateAsync(DurableTaskClient client, ScalingPolicy policy, CancellationToken cancellationToken, bool emergenciesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        using var span = ScalewiseTelemetry.StartEvaluation(policy);
         var running = await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
+        return await EvaluateKnownAsync(client, policy, running, emergenciesOnly, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Evaluates one policy whose running procedure (or none) the caller already knows: the tick asks once for all.</summary>
+    private async Task<ScalingDecision?> EvaluateKnownAsync(DurableTaskClient client, ScalingPolicy policy, OrchestrationMetadata? running, bool emergenciesOnly, CancellationToken cancellationToken)
+    {
+        using var span = ScalewiseTelemetry.StartEvaluation(policy);
         if (running is not null && !TimerJobs.MayHaveEmergency(policy))
         {
             LogSkippedRunning(logger, policy.Id);

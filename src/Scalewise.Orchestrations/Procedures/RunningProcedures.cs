@@ -1,0 +1,35 @@
+using Microsoft.DurableTask.Client;
+
+namespace Scalewise.Orchestrations.Procedures;
+
+/// <summary>
+/// Every pending, running or suspended procedure, by instance id, from one Durable query: what a tick and the target
+/// list read instead of one lookup per target. The launcher still checks its one target under the target's lease before
+/// it starts anything, so a procedure that starts after the query is never doubled.
+/// </summary>
+public static class RunningProcedures
+{
+    public static async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> QueryAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = ProcedureIds.ForTarget(string.Empty),
+            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+        };
+        var found = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            found[instance.InstanceId] = instance;
+        }
+
+        return found;
+    }
+
+    /// <summary>The target's procedure in <paramref name="running"/>, or null.</summary>
+    public static OrchestrationMetadata? For(IReadOnlyDictionary<string, OrchestrationMetadata> running, string policyId)
+    {
+        ArgumentNullException.ThrowIfNull(running);
+        return running.GetValueOrDefault(ProcedureIds.ForTarget(policyId));
+    }
+}
