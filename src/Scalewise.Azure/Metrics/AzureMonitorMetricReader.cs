@@ -98,21 +98,7 @@ public sealed class AzureMonitorMetricReader(HttpPipeline pipeline, Uri armEndpo
         var windows = new List<MetricWindow>(requests.Count);
         foreach (var request in requests)
         {
-            var metric = parsed.FirstOrDefault(m => string.Equals(m.Name, request.MetricName, StringComparison.OrdinalIgnoreCase));
-            if (metric is null)
-            {
-                Log.MetricMissing(logger, request.MetricName, request.ResourceId);
-                windows.Add(new MetricWindow(request, []));
-            }
-            else if (!metric.Succeeded)
-            {
-                Log.MetricError(logger, metric.ErrorCode, request.MetricName, request.ResourceId, metric.ErrorMessage);
-                windows.Add(new MetricWindow(request, []));
-            }
-            else
-            {
-                windows.Add(new MetricWindow(request, metric.Points));
-            }
+            windows.Add(new MetricWindow(request, MetricsResponseParser.PointsFor(parsed, request, logger)));
         }
 
         return windows;

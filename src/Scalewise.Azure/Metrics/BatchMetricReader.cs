@@ -202,23 +202,10 @@ public sealed class BatchMetricReader(HttpPipeline pipeline, MetricsOptions opti
                 parsed[(resource, request.Aggregation)] = metrics = MetricsResponseParser.Parse(element, request.Aggregation);
             }
 
-            var metric = metrics.FirstOrDefault(m => string.Equals(m.Name, request.MetricName, StringComparison.OrdinalIgnoreCase));
-            if (metric is null)
-            {
-                Log.MetricMissing(logger, request.MetricName, request.ResourceId);
-                windows.Add(new MetricWindow(request, []));
-            }
-            else if (!metric.Succeeded)
-            {
-                Log.MetricError(logger, metric.ErrorCode, request.MetricName, request.ResourceId, metric.ErrorMessage);
-                windows.Add(new MetricWindow(request, []));
-            }
-            else
-            {
-                // The call asked for the group's longest window; each request sees only the grains that overlap its own.
-                var from = windowEnd - request.Window;
-                windows.Add(new MetricWindow(request, metric.Points.Where(p => p.TimeStamp + request.TimeGrain > from).ToList()));
-            }
+            // The call asked for the group's longest window; each request sees only the grains that overlap its own.
+            var from = windowEnd - request.Window;
+            var points = MetricsResponseParser.PointsFor(metrics, request, logger);
+            windows.Add(new MetricWindow(request, points.Where(p => p.TimeStamp + request.TimeGrain > from).ToList()));
         }
 
         return windows;

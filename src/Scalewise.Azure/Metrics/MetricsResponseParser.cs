@@ -67,6 +67,28 @@ internal static class MetricsResponseParser
     }
 
     /// <summary>The ARM error code and message of an error body (<c>{"error":{"code","message"}}</c>), when it has them.</summary>
+    /// <summary>
+    /// The points of <paramref name="request"/>'s metric in a parsed answer; none, with a warning, when Azure left the
+    /// metric out or reported an error for it (both readers read an answer this way).
+    /// </summary>
+    public static IReadOnlyList<MetricPoint> PointsFor(IReadOnlyList<ParsedMetric> parsed, MetricRequest request, ILogger logger)
+    {
+        var metric = parsed.FirstOrDefault(m => string.Equals(m.Name, request.MetricName, StringComparison.OrdinalIgnoreCase));
+        if (metric is null)
+        {
+            Log.MetricMissing(logger, request.MetricName, request.ResourceId);
+            return [];
+        }
+
+        if (!metric.Succeeded)
+        {
+            Log.MetricError(logger, metric.ErrorCode, request.MetricName, request.ResourceId, metric.ErrorMessage);
+            return [];
+        }
+
+        return metric.Points;
+    }
+
     public static (string? Code, string? Message) ParseError(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))

@@ -62,7 +62,7 @@ public sealed class ManualScaleRequests(
             return ScaleRequestOutcome.Rejected(ApiProblem.Validation(result.Field ?? (vertical ? "sku" : "capacity"), result.Error ?? "The request is not allowed."));
         }
 
-        if (await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false) is not null)
+        if (await RunningProcedures.FindAsync(client, policy.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             return ScaleRequestOutcome.AlreadyRunning(Core.Procedures.ProcedureIds.ForTarget(policy.Id));
         }

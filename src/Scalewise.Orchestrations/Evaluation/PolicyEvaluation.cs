@@ -87,7 +87,7 @@ public sealed partial class PolicyEvaluation(
     public async Task<ScalingDecision?> EvaluateAsync(DurableTaskClient client, ScalingPolicy policy, CancellationToken cancellationToken, bool emergenciesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var running = await ProcedureLauncher.FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
+        var running = await RunningProcedures.FindAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
         return await EvaluateKnownAsync(client, policy, running, emergenciesOnly, cancellationToken).ConfigureAwait(false);
     }
 

@@ -45,7 +45,7 @@ public sealed class ProcedureLauncher(ProcedureTiming timing, ProcedureClock clo
 
     private async Task<ProcedureLaunch> LaunchUnderLeaseAsync(DurableTaskClient client, ScalingPolicy policy, ScalingDecision decision, string requestedBy, string instanceId, CancellationToken cancellationToken)
     {
-        var running = await FindRunningAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
+        var running = await RunningProcedures.FindAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
         if (running is not null)
         {
             return new ProcedureLaunch(false, instanceId, running.CreatedAt);
@@ -151,15 +151,5 @@ public sealed class ProcedureLauncher(ProcedureTiming timing, ProcedureClock clo
             timing.ProvisioningTimeout,
             approval,
             clock.ToWallClock(RedisMovePlanner.TimeBudgetPerShard));
-    }
-
-    /// <summary>The target's procedure when one is pending, running or suspended; null otherwise.</summary>
-    public static async Task<OrchestrationMetadata?> FindRunningAsync(DurableTaskClient client, string policyId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var existing = await client.GetInstanceAsync(ProcedureIds.ForTarget(policyId), getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        return existing is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended }
-            ? existing
-            : null;
     }
 }
