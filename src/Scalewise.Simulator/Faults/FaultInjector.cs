@@ -50,6 +50,15 @@ public sealed class FaultInjector(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Removes every rule equal to <paramref name="rule"/> (for example one enqueued with <see cref="int.MaxValue"/> times, once its window ends).</summary>
+    public void Remove(FaultRule rule)
+    {
+        lock (gate)
+        {
+            rules.RemoveAll(r => r.Rule == rule);
+        }
+    }
+
     public void Clear()
     {
         lock (gate)

@@ -17,4 +17,10 @@ public enum FaultKind
 
     /// <summary>The request is accepted, but the operation it starts ends <c>Failed</c> (provisioning state and operation status).</summary>
     ProvisioningFailed,
+
+    /// <summary>An Azure Monitor metrics answer whose last <see cref="FaultRule.Delay"/> (simulated time) of points have no values yet: ingestion running late.</summary>
+    LateMetrics,
+
+    /// <summary>An Azure Monitor metrics answer with no values in any point of the window: the resource stopped reporting.</summary>
+    MetricGap,
 }

@@ -14,7 +14,7 @@ public sealed record FaultRule(FaultKind Kind, string? Method, string ResourceId
     /// <summary>The Retry-After of a <see cref="FaultKind.Throttle"/>, in whole seconds on the wire.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a <see cref="FaultKind.Timeout"/> holds the request (real time, not the simulated clock).</summary>
+    /// <summary>How long a <see cref="FaultKind.Timeout"/> holds the request (real time, not the simulated clock); how late a <see cref="FaultKind.LateMetrics"/> answer is (simulated time).</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The error code of a <see cref="FaultKind.Conflict"/> (Azure answers several different 409s).</summary>
@@ -54,6 +54,16 @@ public sealed record FaultRule(FaultKind Kind, string? Method, string ResourceId
 
     public static FaultRule ProvisioningFailed(string method, string resourceId, string? action = null) =>
         new(FaultKind.ProvisioningFailed, method, resourceId, action);
+
+    /// <summary>Metrics of the resource served <paramref name="late"/> behind the simulated clock (the newest points have no values yet).</summary>
+    public static FaultRule LateMetrics(string resourceId, TimeSpan late) =>
+        new(FaultKind.LateMetrics, "GET", resourceId, MetricsAction) { Delay = late };
+
+    /// <summary>Metrics of the resource answered with no values at all, as when it stops reporting.</summary>
+    public static FaultRule MetricGap(string resourceId) =>
+        new(FaultKind.MetricGap, "GET", resourceId, MetricsAction);
+
+    internal const string MetricsAction = "providers/Microsoft.Insights/metrics";
 
     internal bool Matches(string method, string path)
     {

@@ -1,12 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Scalewise.Simulator.Faults;
 
 namespace Scalewise.Simulator.Wire;
 
 /// <summary>The Azure Monitor requests: one resource's metrics and the <c>metrics:getBatch</c> of many resources.</summary>
 internal sealed class MetricRoutes(Estate estate)
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key of a <see cref="FaultKind.LateMetrics"/> or <see cref="FaultKind.MetricGap"/> rule that hit the request.</summary>
+    public const string MetricFaultItem = "scalewise.metric-fault";
+
     public async Task MetricsAsync(HttpContext context, string resourceId)
     {
         var endpoint = MetricEndpoint.Find(estate, resourceId);
@@ -25,7 +29,7 @@ internal sealed class MetricRoutes(Estate estate)
             return;
         }
 
-        var values = endpoint.Values(parsed, filter, now - estate.MetricLatency);
+        var values = endpoint.Values(parsed, filter, ServedUntil(context, now, start));
         var body = new JsonObject
         {
             ["cost"] = MetricsJson.PointCount(values),
@@ -107,6 +111,18 @@ internal sealed class MetricRoutes(Estate estate)
 
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["values"] = values }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Up to when the answer has values: the estate's ingestion latency behind now, or later still under a late-metrics
+    /// fault; under a metric gap, nothing after the query's start.
+    /// </summary>
+    private DateTimeOffset ServedUntil(HttpContext context, DateTimeOffset now, DateTimeOffset start) =>
+        context.Items[MetricFaultItem] switch
+        {
+            FaultRule { Kind: FaultKind.MetricGap } => start,
+            FaultRule { Kind: FaultKind.LateMetrics } late => now - (late.Delay > estate.MetricLatency ? late.Delay : estate.MetricLatency),
+            _ => now - estate.MetricLatency,
+        };
 
     /// <summary>Parses what the single-resource and batch queries share against one resource's metrics; false with Azure Monitor's message when invalid.</summary>
     private static bool TryParseQuery(

@@ -122,6 +122,9 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
                 await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, "GatewayTimeout", $"The gateway did not receive a response within {fault.Delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.").ConfigureAwait(false);
                 return true;
+            case FaultKind.LateMetrics or FaultKind.MetricGap:
+                context.Items[MetricRoutes.MetricFaultItem] = fault;
+                return false;
             default:
                 if (segments.Length >= 8 && estate.TryGetScaleSet(string.Join('/', segments.Take(8)), out var scaleSet))
                 {
