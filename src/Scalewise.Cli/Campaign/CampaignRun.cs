@@ -42,6 +42,8 @@ public sealed class CampaignRun
 
     public IEnumerable<PlannedFault> AppliedFaults => started;
 
+    public bool HasUnstartedFaults => started.Count < Plan.Faults.Distinct().Count();
+
     public static CampaignRun Add(Estate estate, RunPlan plan, DateTimeOffset start)
     {
         ArgumentNullException.ThrowIfNull(estate);

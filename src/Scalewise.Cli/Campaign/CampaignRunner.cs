@@ -84,7 +84,9 @@ public sealed class CampaignRunner(CampaignOptions options, TextWriter output)
         var emergencies = runs.Any(r => TimerJobs.MayHaveEmergency(r.Plan.Policy));
         var nextTick = start;
         var nextCheck = start + EmergencyCheck;
-        while (host.Clock.GetUtcNow() < end)
+        // A slow tick (Table Storage retrying through an outage, a busy machine) can carry the clock past a fault's time; the
+        // batch goes on until every planned fault has been applied, late rather than never.
+        while (host.Clock.GetUtcNow() < end || runs.Exists(r => r.HasUnstartedFaults))
         {
             var now = host.Clock.GetUtcNow();
             ApplyFaults(host, runs, now);

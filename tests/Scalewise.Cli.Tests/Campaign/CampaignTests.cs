@@ -10,7 +10,7 @@ namespace Scalewise.Cli.Tests.Campaign;
 public sealed class CampaignTests
 {
     [Fact]
-    public async Task Campaign_TwelveRunsFromSeedZero_EveryFaultKindAppliedNoViolationAndTheJsonLineLast()
+    public async Task Campaign_OneRunPerFaultKind_EveryKindAppliedNoViolationAndTheJsonLineLast()
     {
         var output = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
