@@ -193,6 +193,7 @@ public sealed class CampaignRunner(CampaignOptions options, TextWriter output)
     private static async Task WaitForProceduresAsync(CampaignHost host, DurableTaskClient client, List<CampaignRun> runs, CancellationToken cancellationToken)
     {
         var ids = runs.Select(r => ProcedureIds.ForTarget(r.PolicyId)).ToHashSet(StringComparer.Ordinal);
+        var history = host.App.Services.GetRequiredService<IProcedureHistory>();
         var deadline = DateTimeOffset.UtcNow + FinalWait;
         while (DateTimeOffset.UtcNow < deadline)
         {
@@ -202,13 +203,27 @@ public sealed class CampaignRunner(CampaignOptions options, TextWriter output)
                 CampaignInvariants.CheckStep(run, running, host.Clock.GetUtcNow());
             }
 
-            if (!running.Any(i => ids.Contains(i.InstanceId)))
+            // A procedure the last tick launched may not show in Durable's query yet; its open history row does.
+            if (!running.Any(i => ids.Contains(i.InstanceId)) && !await AnyOpenRecordAsync(history, runs, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
 
             await Task.Delay(StepInterval, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<bool> AnyOpenRecordAsync(IProcedureHistory history, List<CampaignRun> runs, CancellationToken cancellationToken)
+    {
+        foreach (var run in runs)
+        {
+            if ((await history.ListAsync(run.PolicyId, 5, cancellationToken).ConfigureAwait(false)).Any(p => p.Outcome is null))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<IReadOnlyList<OrchestrationMetadata>> RunningAsync(DurableTaskClient client, CancellationToken cancellationToken)
