@@ -25,8 +25,13 @@ public sealed class CampaignRunner(CampaignOptions options, TextWriter output)
     private static readonly TimeSpan EmergencyCheck = TimerJobs.CheckEmergenciesPeriod;
     private static readonly TimeSpan StepInterval = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>How long (real time) a batch's procedures get to end once its load is over.</summary>
-    private static readonly TimeSpan FinalWait = TimeSpan.FromMinutes(3);
+    /// <summary>
+    /// How long (real time) a batch's procedures get to end once its load is over. The procedure's own waits are real time
+    /// in the local host (only the policy's durations are compressed): up to 6 deferrals of 30 s after a 409, a 3-minute
+    /// provisioning budget, the same again for a rollback, and the retries' backoff; a procedure still running after this
+    /// is stuck.
+    /// </summary>
+    private static readonly TimeSpan FinalWait = TimeSpan.FromMinutes(15);
 
     private const string InstancePrefix = "scale-campaign-";
 

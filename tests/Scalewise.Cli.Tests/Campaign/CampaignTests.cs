@@ -13,7 +13,7 @@ public sealed class CampaignTests
     public async Task Campaign_OneRunPerFaultKind_EveryKindAppliedNoViolationAndTheJsonLineLast()
     {
         var output = new StringWriter();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 
         var exit = await new CampaignRunner(new CampaignOptions(Runs: RunPlanner.KindCount, Seed: 0, Parallel: 6, Speed: 120), output).ExecuteAsync(timeout.Token);
 
