@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Pricing;
+using Scalewise.Orchestrations.Activities;
 using Scalewise.Orchestrations.Telemetry;
 
 namespace Scalewise.Orchestrations.Evaluation;
@@ -21,6 +22,7 @@ public sealed partial class PolicyEvaluation(
     ProcedureLauncher launcher,
     PriceTable prices,
     WarningNotifications warnings,
+    INotifier notifier,
     TimeProvider time,
     ILogger<PolicyEvaluation> logger)
 {
@@ -226,12 +228,13 @@ public sealed partial class PolicyEvaluation(
         await client.TerminateInstanceAsync(running.InstanceId, why, cancellationToken).ConfigureAwait(false);
 
         // Bounded: a terminated instance stops at its next replay; the new procedure reuses the instance id only after that.
+        OrchestrationMetadata? stopped = null;
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             wait.CancelAfter(SupersedeWait);
             try
             {
-                await client.WaitForInstanceCompletionAsync(running.InstanceId, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
+                stopped = await client.WaitForInstanceCompletionAsync(running.InstanceId, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -242,21 +245,41 @@ public sealed partial class PolicyEvaluation(
         var recent = await history.ListAsync(policy.Id, 5, cancellationToken).ConfigureAwait(false);
         if (recent.FirstOrDefault(r => r.InstanceId == running.InstanceId && r.Outcome is null) is { } record)
         {
-            var at = time.GetUtcNow();
-            await history.SaveAsync(
-                record with
-                {
-                    EndedAt = at,
-                    Outcome = ProcedureOutcome.Superseded,
-                    Error = why,
-                    Steps = [.. record.Steps, new ProcedureStep("superseded", at, at, why)],
-                },
-                cancellationToken).ConfigureAwait(false);
-            ScalewiseTelemetry.ProcedureRecorded(record with { EndedAt = at, Outcome = ProcedureOutcome.Superseded, Error = why });
+            // When it stopped by the orchestration's own clock (the one its start was recorded by), so that it ends before
+            // the emergency procedure starts in every host; the tick's clock only when it has not stopped yet.
+            var at = stopped is { IsRunning: false } ? stopped.LastUpdatedAt : time.GetUtcNow();
+            var ended = record with
+            {
+                EndedAt = at,
+                Outcome = ProcedureOutcome.Superseded,
+                Error = why,
+                Steps = [.. record.Steps, new ProcedureStep("superseded", at, at, why)],
+            };
+            await history.SaveAsync(ended, cancellationToken).ConfigureAwait(false);
+            ScalewiseTelemetry.ProcedureRecorded(ended);
+            await NotifySupersededAsync(ended, cancellationToken).ConfigureAwait(false);
         }
 
         LogSuperseded(logger, policy.Id, running.InstanceId, emergency.Reason);
     }
+
+    /// <summary>People hear of a superseded procedure as of any other that ended (its orchestration, terminated, cannot tell them); a failed notification is logged, never thrown.</summary>
+    private async Task NotifySupersededAsync(ProcedureRecord ended, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notifier.NotifyAsync(new ProcedureNotification(ended, PortalLinks.ForResource(ended.TargetResourceId)), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // As in SendNotification: a failed notification never stops the emergency.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogSupersededNotificationFailed(logger, ex, ended.InstanceId);
+        }
+    }
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The notification of superseded procedure {InstanceId} failed")]
+    private static partial void LogSupersededNotificationFailed(ILogger logger, Exception exception, string instanceId);
 
     /// <summary>How long the tick waits for a superseded procedure to stop before starting the emergency one.</summary>
     private static readonly TimeSpan SupersedeWait = TimeSpan.FromSeconds(10);

@@ -18,7 +18,7 @@ public sealed class SupersedeTests(LocalEstateFixture estate)
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task EvaluateAsync_EmergencyWhileScaleProcedureAwaitsApproval_SupersedesItAndEmergencyScaleUpSucceeds()
+    public async Task EvaluateAsync_EmergencyWhileScaleProcedureAwaitsApproval_SupersedesItNotifiesItEndsItFirstAndEmergencyScaleUpSucceeds()
     {
         var (policy, scaleSet) = await estate.AddTargetAsync("supersede", capacity: 2, rules: [EmergencyScaleUpTests.CriticalCpu()]);
         var client = estate.Host.Client;
@@ -30,7 +30,8 @@ public sealed class SupersedeTests(LocalEstateFixture estate)
 
         // 36 requests/s on 2 instances is 95% CPU: past the critical tier of 90%.
         scaleSet.SetLoad(new ConstantLoadProfile(36));
-        var decision = await estate.Services.GetRequiredService<PolicyEvaluation>().EvaluateAsync(client, policy, timeout.Token);
+        var people = new RecordingNotifier();
+        var decision = await ActivatorUtilities.CreateInstance<PolicyEvaluation>(estate.Services, people).EvaluateAsync(client, policy, timeout.Token);
 
         Assert.NotNull(decision);
         Assert.Equal(DecisionKind.Emergency, decision.Kind);
@@ -53,6 +54,12 @@ public sealed class SupersedeTests(LocalEstateFixture estate)
         Assert.Equal(ProcedureOutcome.Succeeded, newest.Outcome);
         Assert.Equal(3, newest.ToCapacity);
 
+        // Found by the fault campaign (seed 256): the superseded procedure was never notified, and its end was stamped by the
+        // tick's clock, after the emergency procedure had started by the orchestration's.
+        var notified = Assert.Single(people.Procedures, n => n.Procedure.Outcome == ProcedureOutcome.Superseded);
+        Assert.Equal(superseded.StartedAt, notified.Procedure.StartedAt);
+        Assert.True(superseded.EndedAt <= newest.StartedAt, $"superseded ended {superseded.EndedAt:O}, the emergency started {newest.StartedAt:O}");
+
         var decisions = await estate.Services.GetRequiredService<IDecisionLog>().ListAsync(policy.Id, 10, CancellationToken.None);
         Assert.Contains(decisions, d => d.Kind == DecisionKind.Emergency && d.NewCapacity == 3);
         Assert.Single(await estate.Services.GetRequiredService<ICapacityReportStore>().ListAsync(policy.Id, 10, CancellationToken.None));
@@ -70,5 +77,21 @@ public sealed class SupersedeTests(LocalEstateFixture estate)
 
             await Task.Delay(100, cancellationToken);
         }
+    }
+
+    /// <summary>Stands in for the people a procedure notification reaches (the channels are outside the process).</summary>
+    private sealed class RecordingNotifier : INotifier
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<ProcedureNotification> procedures = new();
+
+        public IReadOnlyList<ProcedureNotification> Procedures => [.. procedures];
+
+        public Task NotifyAsync(ProcedureNotification notification, CancellationToken cancellationToken)
+        {
+            procedures.Enqueue(notification);
+            return Task.CompletedTask;
+        }
+
+        public Task NotifyAlertAsync(AlertNotification alert, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
