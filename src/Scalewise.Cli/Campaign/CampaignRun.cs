@@ -15,6 +15,10 @@ public sealed class CampaignRun
     private readonly HashSet<PlannedFault> started = [];
     private readonly HashSet<PlannedFault> ended = [];
     private readonly List<FaultRule> windowRules = [];
+    private DateTimeOffset? observing;
+
+    /// <summary>Creation times further apart than this, seen without a pause, are two executions.</summary>
+    private static readonly TimeSpan NewExecutionGap = TimeSpan.FromSeconds(10);
 
     private CampaignRun(RunPlan plan, SimulatedScaleSet scaleSet, DateTimeOffset start)
     {
@@ -34,7 +38,7 @@ public sealed class CampaignRun
     public List<ScalingDecision> Decisions { get; } = [];
 
     /// <summary>Creation times of the procedure executions seen running on this target.</summary>
-    public HashSet<DateTimeOffset> Executions { get; } = [];
+    public List<DateTimeOffset> Executions { get; } = [];
 
     public List<string> Violations { get; } = [];
 
@@ -124,4 +128,24 @@ public sealed class CampaignRun
     }
 
     public void Violation(string what) => Violations.Add(what);
+
+    /// <summary>
+    /// Notes the procedure running now (its creation time), or none. An execution is one stretch of being seen running:
+    /// the in-process backend can report one execution's creation time differently when Pending and when Running (by
+    /// over a second on a busy machine), so a new creation time counts as a new execution only when far from the last.
+    /// </summary>
+    public void Observe(DateTimeOffset? createdAt)
+    {
+        if (createdAt is not { } created)
+        {
+            observing = null;
+            return;
+        }
+
+        if (observing is not { } current || (created - current).Duration() > NewExecutionGap)
+        {
+            Executions.Add(created);
+            observing = created;
+        }
+    }
 }
