@@ -1,3 +1,5 @@
+using Scalewise.Core.Targets;
+
 namespace Scalewise.Simulator.Operations;
 
 /// <summary>One asynchronous operation on a VM, cache or snapshot; mutable state guarded by the owning resource's lock.</summary>
@@ -14,7 +16,7 @@ internal sealed class SimulatedOperation(string kind, DateTimeOffset startTime, 
 
     public bool WillFail { get; } = willFail;
 
-    public string Status { get; set; } = OperationStatuses.InProgress;
+    public string Status { get; set; } = ProvisioningStates.InProgress;
 
     public DateTimeOffset? EndTime { get; set; }
 
@@ -22,7 +24,7 @@ internal sealed class SimulatedOperation(string kind, DateTimeOffset startTime, 
 
     public string? ErrorMessage { get; set; }
 
-    public bool IsRunning => Status == OperationStatuses.InProgress;
+    public bool IsRunning => Status == ProvisioningStates.InProgress;
 
     public OperationSnapshot Snapshot() => new(Id, Status, StartTime, EndTime, ErrorCode, ErrorMessage);
 
@@ -32,13 +34,13 @@ internal sealed class SimulatedOperation(string kind, DateTimeOffset startTime, 
         EndTime = DueAt;
         if (WillFail)
         {
-            Status = OperationStatuses.Failed;
+            Status = ProvisioningStates.Failed;
             ErrorCode = failureCode;
             ErrorMessage = failureMessage;
         }
         else
         {
-            Status = OperationStatuses.Succeeded;
+            Status = ProvisioningStates.Succeeded;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Scalewise.Core.Targets;
 using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Simulator.RedisEnterprise;
@@ -137,7 +138,7 @@ public sealed class SimulatedRedisEnterprise : IOperationSource
         if (updating is { IsRunning: true } operation && operation.DueAt <= timeProvider.GetUtcNow())
         {
             operation.Finish("UpdateFailed", $"Updating '{Name}' to {pendingSku.Name} failed; the cluster stays at {skuName}.");
-            if (operation.Status == OperationStatuses.Succeeded)
+            if (operation.Status == ProvisioningStates.Succeeded)
             {
                 (skuName, capacity) = pendingSku;
                 provisioningState = ProvisioningStates.Succeeded;

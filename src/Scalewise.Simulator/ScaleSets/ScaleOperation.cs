@@ -1,3 +1,5 @@
+using Scalewise.Core.Targets;
+
 namespace Scalewise.Simulator.ScaleSets;
 
 /// <summary>One asynchronous scale operation; mutable state guarded by the owning scale set's lock.</summary>
@@ -11,7 +13,7 @@ internal sealed class ScaleOperation(string id, SimulatedScaleSet owner, DateTim
 
     public DateTimeOffset DueAt { get; } = dueAt;
 
-    public string Status { get; set; } = OperationStatuses.InProgress;
+    public string Status { get; set; } = ProvisioningStates.InProgress;
 
     public DateTimeOffset? EndTime { get; set; }
 

@@ -1,3 +1,4 @@
+using Scalewise.Core.Targets;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 
@@ -121,7 +122,7 @@ internal static class RedisJson
             error = new JsonObject { ["code"] = operation.ErrorCode, ["message"] = operation.ErrorMessage };
         }
 
-        var percent = operation.Status == OperationStatuses.InProgress ? 50 : 100;
+        var percent = operation.Status == ProvisioningStates.InProgress ? 50 : 100;
         return new JsonObject
         {
             ["id"] = $"/subscriptions/{subscriptionId}/providers/Microsoft.Cache/locations/{location}/asyncOperations/{operation.OperationId}",

@@ -1,3 +1,4 @@
+using Scalewise.Core.Targets;
 using Microsoft.AspNetCore.Http;
 using Scalewise.Simulator.Contracts;
 using Scalewise.Simulator.Faults;
@@ -230,13 +231,13 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
         // A Location (monitor) URL answers 202 while the operation runs, as ARM's Location polling expects, and the error once it failed.
         var monitor = context.Request.Query["monitor"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase);
-        if (monitor && (operation.Status is OperationStatuses.Failed or OperationStatuses.Canceled || estate.OperationResult(operationId) is not null))
+        if (monitor && (operation.Status is ProvisioningStates.Failed or ProvisioningStates.Canceled || estate.OperationResult(operationId) is not null))
         {
             await LongRunningAnswers.LocationAsync(context, operation, estate.OperationResult(operationId)).ConfigureAwait(false);
             return;
         }
 
-        var status = monitor && operation.Status == OperationStatuses.InProgress ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
+        var status = monitor && operation.Status == ProvisioningStates.InProgress ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
         await WireFormat.WriteJsonAsync(context, status, ScaleSetJson.Operation(operation)).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using Scalewise.Core.Targets;
 using Scalewise.Simulator.ScaleSets;
 
 namespace Scalewise.Simulator.Wire;
