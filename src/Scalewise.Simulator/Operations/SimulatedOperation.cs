@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Simulator.Operations;
 
 /// <summary>One asynchronous operation on a VM, cache or snapshot; mutable state guarded by the owning resource's lock.</summary>

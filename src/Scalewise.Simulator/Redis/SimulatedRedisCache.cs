@@ -1,4 +1,3 @@
-using Scalewise.Core.Targets;
 using Scalewise.Core.Redis;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Load;

@@ -1,4 +1,3 @@
-using Scalewise.Core.Targets;
 using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Simulator.RedisEnterprise;
@@ -81,7 +80,7 @@ public sealed class SimulatedRedisEnterprise : IOperationSource
     public IReadOnlyList<RedisEnterpriseSkuOption> SkusForScaling()
     {
         var current = SkuName;
-        return [.. (Model.SkusForScaling ?? RedisEnterpriseSkuOption.DefaultCatalog).Where(s => !s.Name.Equals(current, StringComparison.OrdinalIgnoreCase))];
+        return [.. (Model.SkusForScaling ?? RedisEnterpriseSkuCatalog.Default).Where(s => !s.Name.Equals(current, StringComparison.OrdinalIgnoreCase))];
     }
 
     public OperationSnapshot? GetOperation(string operationId)

@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Simulator.ScaleSets;
 
 /// <summary>One asynchronous scale operation; mutable state guarded by the owning scale set's lock.</summary>

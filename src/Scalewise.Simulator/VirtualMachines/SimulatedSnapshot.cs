@@ -1,5 +1,3 @@
-using Scalewise.Core.Targets;
-
 namespace Scalewise.Simulator.VirtualMachines;
 
 /// <summary>A managed-disk snapshot (<c>Microsoft.Compute/snapshots</c>): <c>Updating</c> until <see cref="ReadyAt"/>, then Succeeded (or Failed when a fault said so).</summary>

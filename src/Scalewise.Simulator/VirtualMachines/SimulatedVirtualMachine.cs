@@ -1,4 +1,3 @@
-using Scalewise.Core.Targets;
 using Scalewise.Simulator.Hosting;
 using Scalewise.Simulator.Load;
 

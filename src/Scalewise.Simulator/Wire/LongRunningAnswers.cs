@@ -1,4 +1,3 @@
-using Scalewise.Core.Targets;
 using Microsoft.AspNetCore.Http;
 
 namespace Scalewise.Simulator.Wire;

@@ -1,4 +1,3 @@
-using Scalewise.Core.Targets;
 using Scalewise.Simulator.Redis;
 using Scalewise.Simulator.RedisEnterprise;
 

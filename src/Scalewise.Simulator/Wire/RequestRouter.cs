@@ -1,4 +1,3 @@
-using Scalewise.Core.Targets;
 using Microsoft.AspNetCore.Http;
 using Scalewise.Simulator.Contracts;
 using Scalewise.Simulator.Faults;
