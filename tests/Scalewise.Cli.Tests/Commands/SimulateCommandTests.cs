@@ -23,6 +23,47 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_Sweep_WritesAFrontierForEveryBaselineAndTheSameCostComparison()
+    {
+        var report = Path.Combine(work.FullName, "report");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 2)), "--policy", WebDefaultPolicy(), "--compare", "--sweep", "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        var frontiers = json.RootElement.GetProperty("frontiers").EnumerateArray().ToList();
+        Assert.Equal(["static", "azure-autoscale", "hpa", "react", "hist"], frontiers.Select(f => f.GetProperty("strategy").GetString()));
+        foreach (var frontier in frontiers)
+        {
+            var points = frontier.GetProperty("points").EnumerateArray().ToList();
+            Assert.True(points.Count >= 2, $"{frontier.GetProperty("strategy")} has {points.Count} settings");
+            Assert.All(points, p => Assert.True(p.GetProperty("instanceMinutes").GetInt64() > 0 && p.TryGetProperty("value", out _) && p.TryGetProperty("sloViolationMinutes", out _)));
+        }
+
+        var scalewise = json.RootElement.GetProperty("strategies")[0];
+        var sameCost = json.RootElement.GetProperty("sameCost");
+        Assert.Equal(scalewise.GetProperty("instanceMinutes").GetInt64(), sameCost.GetProperty("instanceMinutes").GetInt64());
+        Assert.Equal(scalewise.GetProperty("sloViolationMinutes").GetInt32(), sameCost.GetProperty("sloViolationMinutes").GetInt32());
+        var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
+        Assert.Contains("## Frontiers", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.Contains("At the policy's cost", StringComparison.Ordinal) || markdown.Contains("No baseline's frontier reaches the policy's cost", StringComparison.Ordinal), markdown);
+        Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(report, "charts", "frontiers.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_WithoutSweep_ReportHasNoFrontiers()
+    {
+        var report = Path.Combine(work.FullName, "report");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 1)), "--policy", WebDefaultPolicy(), "--compare", "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        Assert.False(json.RootElement.TryGetProperty("frontiers", out _));
+        Assert.False(File.Exists(Path.Combine(report, "charts", "frontiers.svg")));
+    }
+
+    [Fact]
     public async Task Simulate_CompareWithReport_WritesJsonMarkdownAndChartsForEveryStrategy()
     {
         var trace = WriteTrace(GeneratedTrace(days: 2));
