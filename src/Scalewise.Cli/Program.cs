@@ -7,6 +7,7 @@ var root = new RootCommand("scalewise: keeps Azure resources at the right size. 
     ImportAutoscaleCommand.Create(),
     ForecastCommand.Create(),
     SimulateCommand.Create(),
+    TuneCommand.Create(),
     EstateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

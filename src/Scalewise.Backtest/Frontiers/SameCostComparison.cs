@@ -1,12 +1,12 @@
 namespace Scalewise.Backtest.Frontiers;
 
 /// <summary>
-/// The policy against the baselines at the policy's own cost: the baseline with the fewest violation minutes there
+/// A policy (the report's <see cref="Strategy"/>) against the baselines at its own cost: the baseline with the fewest violation minutes there
 /// (interpolated on its frontier), or none when no frontier reaches that cost.
 /// </summary>
-public sealed record SameCostComparison(long InstanceMinutes, int SloViolationMinutes, string? BestBaseline, double? BaselineViolationMinutes)
+public sealed record SameCostComparison(string Strategy, long InstanceMinutes, int SloViolationMinutes, string? BestBaseline, double? BaselineViolationMinutes)
 {
-    public static SameCostComparison For(long instanceMinutes, int sloViolationMinutes, IReadOnlyList<Frontier> frontiers)
+    public static SameCostComparison For(string strategy, long instanceMinutes, int sloViolationMinutes, IReadOnlyList<Frontier> frontiers)
     {
         ArgumentNullException.ThrowIfNull(frontiers);
         string? best = null;
@@ -20,6 +20,6 @@ public sealed record SameCostComparison(long InstanceMinutes, int SloViolationMi
             }
         }
 
-        return new SameCostComparison(instanceMinutes, sloViolationMinutes, best, fewest);
+        return new SameCostComparison(strategy, instanceMinutes, sloViolationMinutes, best, fewest);
     }
 }

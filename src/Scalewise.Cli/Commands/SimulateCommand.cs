@@ -48,44 +48,17 @@ public static class SimulateCommand
             return Fail(console, string.Create(CultureInfo.InvariantCulture, $"--calibrate is {wanted}; expected a percentage of the instance's capacity above 0 and at most 100, such as 70."));
         }
 
-        WorkloadTrace trace;
-        try
+        var (inputs, error) = await SimulationInputs.ReadAsync(traceFile, policyFile, modelFile, cancellationToken).ConfigureAwait(false);
+        if (inputs is null)
         {
-            using var reader = new StreamReader(traceFile.FullName);
-            trace = TraceReader.Read(reader);
-        }
-        catch (Exception ex) when (ex is TraceFormatException or IOException or UnauthorizedAccessException)
-        {
-            return Fail(console, $"{traceFile.Name}: {ex.Message}");
+            return Fail(console, error!);
         }
 
-        ScalingPolicy policy;
-        try
+        var (trace, policy) = (inputs.Trace, inputs.Policy);
+        var (targetModel, modelError) = inputs.Model(trace, modelFile);
+        if (targetModel is null)
         {
-            var parsed = PolicyDocument.Parse(await File.ReadAllTextAsync(policyFile.FullName, cancellationToken).ConfigureAwait(false));
-            if (parsed.Policy is null)
-            {
-                return Fail(console, $"{policyFile.Name} is not a valid policy:\n" + string.Join('\n', parsed.Errors.Select(e => "  " + e)));
-            }
-
-            policy = parsed.Policy;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(console, $"{policyFile.Name}: {ex.Message}");
-        }
-
-        TargetModel targetModel;
-        try
-        {
-            var settings = modelFile is null
-                ? null
-                : JsonSerializer.Deserialize<TargetModelSettings>(await File.ReadAllTextAsync(modelFile.FullName, cancellationToken).ConfigureAwait(false), ScalewiseJson.Options);
-            targetModel = TargetModel.Derive(trace, settings);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or IOException or UnauthorizedAccessException)
-        {
-            return Fail(console, $"{modelFile?.Name ?? "model"}: {ex.Message}");
+            return Fail(console, modelError!);
         }
 
         IReadOnlyList<string>? calibration = null;
@@ -120,7 +93,7 @@ public static class SimulateCommand
         {
             var frontiers = BaselineSweep.Run(trace, targetModel, policy.Capacity);
             var own = result.Strategies[0];
-            simulationReport = simulationReport with { Frontiers = frontiers, SameCost = SameCostComparison.For(own.InstanceMinutes, own.SloViolationMinutes, frontiers) };
+            simulationReport = simulationReport with { Frontiers = frontiers, SameCost = SameCostComparison.For(own.Name, own.InstanceMinutes, own.SloViolationMinutes, frontiers) };
         }
 
         Print(console, simulationReport, scalewise, elapsed);

@@ -26,6 +26,10 @@ public sealed record SimulationReport(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SameCostComparison? SameCost { get; init; }
 
+    /// <summary>What <c>scalewise tune</c> changed and where it tuned; absent from <c>simulate</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TuningReport? Tuning { get; init; }
+
     public static SimulationReport From(string trace, string policy, BacktestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -39,7 +39,7 @@ public sealed class FrontierTests
     {
         var react = new Frontier("react", "headroom instances", [new(0, 120, 30), new(4, 220, 0)]);
 
-        var comparison = SameCostComparison.For(175, 12, [Hpa, react]);
+        var comparison = SameCostComparison.For("scalewise", 175, 12, [Hpa, react]);
 
         // react at 175: 30 - 30 × 55 / 100 = 13.5; hpa at 175: 25.
         Assert.Equal("react", comparison.BestBaseline);
@@ -50,7 +50,7 @@ public sealed class FrontierTests
     [Fact]
     public void SameCost_NoFrontierReachesTheCost_NoBaselineNamed()
     {
-        var comparison = SameCostComparison.For(5_000, 3, [Hpa]);
+        var comparison = SameCostComparison.For("scalewise", 5_000, 3, [Hpa]);
 
         Assert.Null(comparison.BestBaseline);
         Assert.Null(comparison.BaselineViolationMinutes);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Scalewise.Cli.Commands;
 using Spectre.Console;
+using static Scalewise.Cli.Tests.Commands.TraceSamples;
 
 namespace Scalewise.Cli.Tests.Commands;
 
@@ -191,40 +192,6 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("instancesAtPeak", output.ToString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A diurnal load with a spike: 2 000 to 6 000 requests a minute, 10 minutes at triple load at 14:00 each day.</summary>
-    private static string GeneratedTrace(int days)
-    {
-        var csv = new StringBuilder("timestamp,requests\n");
-        var start = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
-        for (var m = 0; m < days * 1440; m++)
-        {
-            var time = start.AddMinutes(m);
-            var load = 4000 + (2000 * Math.Sin((time.Hour + (time.Minute / 60.0) - 9) / 24 * 2 * Math.PI));
-            if (time.Hour == 14 && time.Minute < 10)
-            {
-                load *= 3;
-            }
-
-            csv.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd'T'HH:mm:ss'Z'},{(int)load}\n");
-        }
-
-        return csv.ToString();
-    }
-
-    private static string WebDefaultPolicy()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var policy = Path.Combine(directory.FullName, "examples", "policies", "web-default.json");
-            if (File.Exists(policy))
-            {
-                return policy;
-            }
-        }
-
-        throw new FileNotFoundException("examples/policies/web-default.json not found above " + AppContext.BaseDirectory);
     }
 
     private string WriteTrace(string csv)
