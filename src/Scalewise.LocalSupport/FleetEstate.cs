@@ -44,7 +44,7 @@ public static class FleetEstate
                 _ => "Microsoft.Compute/virtualMachineScaleSets",
             };
             var resourceId = $"/subscriptions/{subscription}/resourceGroups/{group}/providers/{provider}/{name}";
-            policies.Add(AddTarget(estate, name, kind, resourceId, IsScaling(shape, i)) with { Mode = shape.Active ? PolicyMode.Active : PolicyMode.Observe });
+            policies.Add(AddTarget(estate, shape, name, kind, resourceId, IsScaling(shape, i)) with { Mode = shape.Active ? PolicyMode.Active : PolicyMode.Observe });
         }
 
         return policies;
@@ -57,7 +57,7 @@ public static class FleetEstate
         return shape.KindOf(index) == TargetKind.VirtualMachineScaleSet && shape.ScalingEvery > 0 && index % shape.ScalingEvery == 0;
     }
 
-    private static ScalingPolicy AddTarget(Estate estate, string name, TargetKind kind, string resourceId, bool scaling)
+    private static ScalingPolicy AddTarget(Estate estate, FleetShape shape, string name, TargetKind kind, string resourceId, bool scaling)
     {
         switch (kind)
         {
@@ -79,7 +79,7 @@ public static class FleetEstate
                     name,
                     new ScaleTarget(kind, resourceId),
                     new CapacityBounds(1, 20, ScaleSetCapacity),
-                    [Rule("cpu-high", "Percentage CPU", TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 70, ScaleDirection.Increase, ScaleActionType.ChangeCount),
+                    [Rule("cpu-high", "Percentage CPU", TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 70, ScaleDirection.Increase, ScaleActionType.ChangeCount, shape.Emergencies ? 95 : null),
                      Rule("cpu-low", "Percentage CPU", TimeSpan.FromMinutes(10), ComparisonOperator.LessThan, 30, ScaleDirection.Decrease, ScaleActionType.ChangeCount)],
                     TimeSpan.FromMinutes(2));
         }
@@ -93,8 +93,8 @@ public static class FleetEstate
         [Rule("load-high", metric, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 90, ScaleDirection.Increase, ScaleActionType.SkuStep)],
         TimeSpan.FromMinutes(2));
 
-    private static ScalingRule Rule(string name, string metric, TimeSpan window, ComparisonOperator comparison, double threshold, ScaleDirection direction, ScaleActionType type) => new(
+    private static ScalingRule Rule(string name, string metric, TimeSpan window, ComparisonOperator comparison, double threshold, ScaleDirection direction, ScaleActionType type, double? critical = null) => new(
         name,
-        new MetricTrigger(metric, null, null, TimeAggregation.Average, TimeAggregation.Average, TimeSpan.FromMinutes(1), window, comparison, threshold),
+        new MetricTrigger(metric, null, null, TimeAggregation.Average, TimeAggregation.Average, TimeSpan.FromMinutes(1), window, comparison, threshold, CriticalThreshold: critical),
         new ScaleAction(direction, 1, TimeSpan.FromMinutes(5), type));
 }

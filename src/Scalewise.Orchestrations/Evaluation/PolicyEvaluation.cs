@@ -50,23 +50,26 @@ public sealed partial class PolicyEvaluation(
         return await EvaluateManyAsync(client, candidates, running, emergenciesOnly: true, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How many policies one tick decides, records and launches at a time once their reads are in (each waits on its own writes).</summary>
+    public const int MaxConcurrentPolicies = 16;
+
     /// <summary>
     /// Reads for every policy at once (<see cref="TickReader"/>: target lists, one batched metric read, range queries), then decides,
-    /// records and launches policy by policy; one policy's failure is logged and does not stop the others.
+    /// records and launches up to <see cref="MaxConcurrentPolicies"/> policies at a time; decisions come back in policy order, and one
+    /// policy's failure is logged and does not stop the others.
     /// </summary>
     private async Task<IReadOnlyList<ScalingDecision>> EvaluateManyAsync(DurableTaskClient client, List<ScalingPolicy> list, IReadOnlyDictionary<string, OrchestrationMetadata> running, bool emergenciesOnly, CancellationToken cancellationToken)
     {
-        var made = new List<ScalingDecision>();
         var evaluated = list.Where(p => RunningProcedures.For(running, p.Id) is null || TimerJobs.MayHaveEmergency(p)).ToList();
         var reads = await tickReader.ReadAsync(evaluated, p => RunningProcedures.For(running, p.Id) is not null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        foreach (var policy in list)
+        var made = new ScalingDecision?[list.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPolicies, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), options, async (i, token) =>
         {
+            var policy = list[i];
             try
             {
-                if (await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly, reads, cancellationToken).ConfigureAwait(false) is { } decision)
-                {
-                    made.Add(decision);
-                }
+                made[i] = await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly, reads, token).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // One target's failure must not stop the others from being evaluated.
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -74,9 +77,8 @@ public sealed partial class PolicyEvaluation(
             {
                 LogEvaluationFailed(logger, ex, policy.Id);
             }
-        }
-
-        return made;
+        }).ConfigureAwait(false);
+        return [.. made.OfType<ScalingDecision>()];
     }
 
     /// <summary>
