@@ -115,7 +115,7 @@ public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmT
         return new ArmOperationStatus(statusUrl, response.Status == 202 ? ProvisioningStates.InProgress : ProvisioningStates.Succeeded, null, null, null, null);
     }
 
-    private static RedisCacheState Parse(string resourceId, JsonNode? body)
+    internal static RedisCacheState Parse(string resourceId, JsonNode? body)
     {
         var properties = body?["properties"];
         var sku = properties?["sku"] ?? body?["sku"];
