@@ -8,5 +8,6 @@ var root = new RootCommand("scalewise: keeps Azure resources at the right size. 
     ForecastCommand.Create(),
     SimulateCommand.Create(),
     EstateCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

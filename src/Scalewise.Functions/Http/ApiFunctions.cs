@@ -48,6 +48,10 @@ public sealed class ApiFunctions(
     public Task<IResult> ListProcedures([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Procedures)] HttpRequestData request, [DurableClient] DurableTaskClient client) =>
         Api.ListProcedures(Http(request), procedures, client, new FunctionsApiHost(request, client), Cancel(request));
 
+    [Function(nameof(Api.GetDashboard))]
+    public Task<IResult> GetDashboard([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Dashboard)] HttpRequestData request, string? path) =>
+        Api.GetDashboard(path, Http(request), Cancel(request));
+
     [Function(nameof(Api.ListPolicies))]
     public Task<IResult> ListPolicies([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Policies)] HttpRequestData request) =>
         Api.ListPolicies(Http(request), policies, Cancel(request));

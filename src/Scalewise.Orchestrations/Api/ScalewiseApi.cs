@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
+using Scalewise.Orchestrations.Dashboard;
 using Scalewise.Orchestrations.Evaluation;
 
 namespace Scalewise.Orchestrations.Api;
@@ -19,6 +20,7 @@ public static class ScalewiseApi
     public const string TargetCapacityReports = "targets/{target}/capacity-reports";
     public const string TargetTimeline = "targets/{target}/timeline";
     public const string Procedures = "procedures";
+    public const string Dashboard = "dashboard/{*path}";
     public const string Policies = "policies";
     public const string PolicyValidation = "policies/validate";
     public const string Policy = "policies/{id}";
@@ -35,6 +37,7 @@ public static class ScalewiseApi
         new(nameof(GetCapacityReports), HttpMethods.Get, TargetCapacityReports, GetCapacityReports),
         new(nameof(GetTargetTimeline), HttpMethods.Get, TargetTimeline, GetTargetTimeline),
         new(nameof(ListProcedures), HttpMethods.Get, Procedures, ListProcedures),
+        new(nameof(GetDashboard), HttpMethods.Get, Dashboard, GetDashboard),
         new(nameof(ListPolicies), HttpMethods.Get, Policies, ListPolicies),
         new(nameof(ValidatePolicy), HttpMethods.Post, PolicyValidation, ValidatePolicy),
         new(nameof(GetPolicy), HttpMethods.Get, Policy, GetPolicy),
@@ -140,6 +143,10 @@ public static class ScalewiseApi
             ArgumentNullException.ThrowIfNull(host);
             return await procedures.ListAsync(client, Query(request, "status"), id => host.LinksForAsync(request, id, cancellationToken), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+
+    /// <summary>The dashboard's static files (<c>/api/dashboard/</c> is the page); it reads only this API.</summary>
+    public static Task<IResult> GetDashboard([FromRoute] string? path, HttpRequest request, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, () => Task.FromResult<IResult>(DashboardFiles.Get(path, request)), cancellationToken);
 
     public static Task<IResult> ListPolicies(HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
         ApiGuard.RunAsync(request, async () =>

@@ -230,6 +230,24 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         ProblemAssert.Named(bad, badBody, 400, "status");
     }
 
+    [Fact]
+    public async Task GetDashboard_ThePageAndItsScripts_AreServedByTheFunctionsAppAndAnUnknownFileIs404NamingPath()
+    {
+        var page = new FunctionsHttpCall("GET", "/api/dashboard/?code=key");
+        var chart = new FunctionsHttpCall("GET", "/api/dashboard/chart.umd.js");
+        var missing = new FunctionsHttpCall("GET", "/api/dashboard/secrets.txt");
+
+        var html = await page.CompleteAsync(await Functions.GetDashboard(page.Request, null));
+        var script = await chart.CompleteAsync(await Functions.GetDashboard(chart.Request, "chart.umd.js"));
+        var missingBody = await missing.CompleteAsync(await Functions.GetDashboard(missing.Request, "secrets.txt"));
+
+        Assert.Equal((200, "text/html; charset=utf-8"), (page.Response.StatusCode, page.Response.ContentType));
+        Assert.Contains("location.search", html, StringComparison.Ordinal);
+        Assert.Equal((200, "text/javascript; charset=utf-8"), (chart.Response.StatusCode, chart.Response.ContentType));
+        Assert.Contains("Chart.js", script, StringComparison.Ordinal);
+        ProblemAssert.Named(missing, missingBody, 404, "path");
+    }
+
     /// <summary>A property of the Durable payload, whatever casing the worker's serializer gave its names.</summary>
     private static string Property(JsonElement element, string name) =>
         element.EnumerateObject().Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value.GetString()!;
