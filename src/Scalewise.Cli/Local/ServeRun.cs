@@ -59,8 +59,8 @@ public sealed class ServeRun : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            var now = DateTimeOffset.UtcNow;
-            var clock = new CompressedTimeProvider(options.Speed, new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero), held: true);
+            // From the real time now, so the compressed clock is never behind the Durable host's (procedure steps use that one).
+            var clock = new CompressedTimeProvider(options.Speed, DateTimeOffset.UtcNow, held: true);
             simulator = await EstateSimulator.StartAsync(new EstateSimulatorOptions { TimeProvider = clock }, cancellationToken).ConfigureAwait(false);
             var policies = DemoFleet.Populate(simulator.Estate);
             app = LocalHost.Build(options.Port, options.StorageConnectionString ?? azurite!.ConnectionString, simulator, clock, options.Speed);

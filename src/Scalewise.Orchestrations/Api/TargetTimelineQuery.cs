@@ -25,7 +25,8 @@ public sealed class TargetTimelineQuery(
 
     public async Task<ApiResponse> GetAsync(string target, string? from, string? to, CancellationToken cancellationToken)
     {
-        var end = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var end = now;
         if (to is not null && !TryParse(to, out end))
         {
             return ApiResponse.Problem(ApiProblem.Validation("to", $"to '{to}' is not an ISO 8601 time such as 2026-12-03T14:00:00Z."));
@@ -64,7 +65,7 @@ public sealed class TargetTimelineQuery(
             end,
             policy.Capacity.Minimum,
             policy.Capacity.Maximum,
-            Capacity(madeDecisions, ranProcedures, state, end, time.GetUtcNow(), Within),
+            Capacity(madeDecisions, ranProcedures, state, end, now, Within),
             [.. madeDecisions.SelectMany(d => d.Evaluations.Select(e => new TimelineMetricReading(d.DecidedAt, e.RuleName, e.MetricName, e.Direction, e.Observed, e.Operator, e.Threshold, e.Fired)))],
             [.. (forecast?.Points ?? []).Where(p => Within(p.Hour)).Select(p => new TimelineDemandPoint(p.Hour, p.Demand))],
             [.. (forecast?.Observed ?? []).Where(p => Within(p.Hour)).Select(p => new TimelineDemandPoint(p.Hour, p.Demand))],

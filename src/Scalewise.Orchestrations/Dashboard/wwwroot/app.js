@@ -45,7 +45,7 @@ const time = iso => iso ? new Date(iso).toISOString().replace('T', ' ').slice(0,
 const short = iso => iso ? new Date(iso).toISOString().slice(11, 16) : '';
 const badge = status => el('span', { class: 'badge ' + status }, status);
 const targetLink = id => el('a', { href: '#/target/' + encodeURIComponent(id) }, id);
-const capacityText = t => t.sku ? t.sku : (t.capacity ?? '–');
+const isScaleSet = t => t.kind === 'VirtualMachineScaleSet';
 
 function notice(text) {
   const box = document.getElementById('notice');
@@ -78,7 +78,9 @@ async function fleet() {
         el('td', null, targetLink(t.id)),
         el('td', null, t.kind),
         el('td', null, t.mode),
-        el('td', { class: 'capacity' }, capacityText(t), t.sku ? null : el('span', { class: 'bar', title: `${t.minimum} to ${t.maximum}` }, el('span', { style: `width:${width}%` }))),
+        el('td', { class: 'capacity' }, isScaleSet(t)
+          ? [t.capacity ?? '–', el('span', { class: 'bar', title: `${t.minimum} to ${t.maximum}` }, el('span', { style: `width:${width}%` }))]
+          : (t.sku ?? el('span', { class: 'muted', title: 'not read yet' }, '–'))),
         el('td', null, `${t.minimum}–${t.maximum}`),
         el('td', null, d ? [badge(d.outcome), ' ', el('span', { class: 'muted' }, short(d.decidedAt)), ' ', d.reason] : el('span', { class: 'muted' }, 'none yet')),
         el('td', null, p ? [badge(p.status), ' ', p.name] : ''));
@@ -155,7 +157,7 @@ async function target(id) {
   const colours = ['#cf222e', '#8250df', '#bf8700', '#1a7f37', '#0969da'];
   const capacityPoints = timeline.capacity.map(p => ({ x: at(p.at), y: level(p) }));
   capacityCanvas.dataset.lastCapacity = String(now);
-  capacityCanvas.dataset.points = String(capacityPoints.length);
+  capacityCanvas.dataset.capacities = timeline.capacity.map(p => vertical ? p.sku : p.capacity).join(',');
   state.charts.push(new Chart(capacityCanvas, {
     type: 'line',
     data: {
@@ -231,8 +233,8 @@ function diff(before, after) {
   let i = 0, j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) { lines.push(el('span', null, '  ' + a[i] + '\n')); i++; j++; }
-    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) lines.push(el('span', { class: 'add' }, '+ ' + b[j++]));
-    else lines.push(el('span', { class: 'del' }, '- ' + a[i++]));
+    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) lines.push(el('span', { class: 'del' }, '- ' + a[i++]));
+    else lines.push(el('span', { class: 'add' }, '+ ' + b[j++]));
   }
   return el('pre', { class: 'diff', id: 'policy-diff' }, lines);
 }
@@ -250,7 +252,7 @@ async function policies() {
     s.a = s.a !== null && s.a < versions.length ? s.a : Math.min(1, versions.length - 1);
     s.b = s.b !== null && s.b < versions.length ? s.b : 0;
     const pick = (name, chosen) => {
-      const select = el('select', { id: 'version-' + name }, versions.map((v, i) => el('option', { value: i, selected: i === chosen }, `${time(v.lastModified)} (${v.etag})`)));
+      const select = el('select', { id: 'version-' + name }, versions.map((v, i) => el('option', { value: i, selected: i === chosen }, `${time(v.lastModified)} (${v.eTag ?? v.etag})`)));
       select.addEventListener('change', () => { s[name] = Number(select.value); render(); });
       return select;
     };
