@@ -10,7 +10,7 @@ public sealed class SpikeLoadProfile(ILoadProfile baseline, TimeSpan every, Time
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var rate = baseline.RequestsPerSecondAt(time);
-        var into = TimeSpan.FromTicks(time.ToUniversalTime().Ticks % every.Ticks);
+        var into = TimeSpan.FromTicks(((time - DateTimeOffset.UnixEpoch).Ticks % every.Ticks + every.Ticks) % every.Ticks);
         return into < length ? rate * factor : rate;
     }
 }
