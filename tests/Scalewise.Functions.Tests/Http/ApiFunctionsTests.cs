@@ -184,13 +184,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
     [Fact]
     public async Task GetTargetTimeline_AfterAScale_Returns200WithTheNewCapacityAndA400NamingABadFrom()
     {
-        var (policy, _) = await estate.AddTargetAsync("http-timeline", capacity: 2);
-        var scale = new FunctionsHttpCall("POST", $"/api/targets/{policy.Id}/scale", """{"capacity": 3}""");
-        var started = await scale.CompleteAsync(await Functions.RequestScale(scale.Request, policy.Id, Client));
-        using (var payload = JsonDocument.Parse(started))
-        {
-            await WaitForEndAsync(Property(payload.RootElement, "id"));
-        }
+        var policy = await ScaledFrom2To3Async("http-timeline");
 
         var call = new FunctionsHttpCall("GET", $"/api/targets/{policy.Id}/timeline");
         var bad = new FunctionsHttpCall("GET", $"/api/targets/{policy.Id}/timeline?from=last-week");
@@ -208,13 +202,7 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
     [Fact]
     public async Task ListProcedures_AfterAScale_ListsItWithItsDurableStatusLinkAndA400NamingABadStatus()
     {
-        var (policy, _) = await estate.AddTargetAsync("http-procs", capacity: 2);
-        var scale = new FunctionsHttpCall("POST", $"/api/targets/{policy.Id}/scale", """{"capacity": 3}""");
-        var started = await scale.CompleteAsync(await Functions.RequestScale(scale.Request, policy.Id, Client));
-        using (var payload = JsonDocument.Parse(started))
-        {
-            await WaitForEndAsync(Property(payload.RootElement, "id"));
-        }
+        var policy = await ScaledFrom2To3Async("http-procs");
 
         var call = new FunctionsHttpCall("GET", "/api/procedures?status=succeeded");
         var bad = new FunctionsHttpCall("GET", "/api/procedures?status=finished");
@@ -246,6 +234,16 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         Assert.Equal((200, "text/javascript; charset=utf-8"), (chart.Response.StatusCode, chart.Response.ContentType));
         Assert.Contains("Chart.js", script, StringComparison.Ordinal);
         ProblemAssert.Named(missing, missingBody, 404, "path");
+    }
+
+    /// <summary>A new target at capacity 2, scaled to 3 through the production trigger, its procedure ended.</summary>
+    private async Task<Scalewise.Core.Policies.ScalingPolicy> ScaledFrom2To3Async(string name)
+    {
+        var (policy, _) = await estate.AddTargetAsync(name, capacity: 2);
+        var scale = new FunctionsHttpCall("POST", $"/api/targets/{policy.Id}/scale", """{"capacity": 3}""");
+        using var payload = JsonDocument.Parse(await scale.CompleteAsync(await Functions.RequestScale(scale.Request, policy.Id, Client)));
+        await WaitForEndAsync(Property(payload.RootElement, "id"));
+        return policy;
     }
 
     /// <summary>A property of the Durable payload, whatever casing the worker's serializer gave its names.</summary>
