@@ -61,4 +61,19 @@ public sealed class ServeCommandTests
         using var problem = JsonDocument.Parse(await missing.Content.ReadAsStringAsync());
         Assert.Equal("path", problem.RootElement.GetProperty("field").GetString());
     }
+
+    [Fact]
+    public void DemoFleet_EveryPolicy_IsAValidDocumentForItsResource()
+    {
+        var estate = new Simulator.Estate(TimeProvider.System);
+
+        var policies = DemoFleet.Populate(estate);
+
+        Assert.Equal(5, policies.Select(p => p.Target.ResourceId).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (var policy in policies)
+        {
+            var parsed = Scalewise.Core.Policies.PolicyDocument.Parse(JsonSerializer.Serialize(policy, ScalewiseJson.Options));
+            Assert.True(parsed.IsValid, $"{policy.Id}: {string.Join("; ", parsed.Errors)}");
+        }
+    }
 }
