@@ -9,5 +9,6 @@ var root = new RootCommand("scalewise: keeps Azure resources at the right size. 
     SimulateCommand.Create(),
     TuneCommand.Create(),
     EstateCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -41,6 +41,8 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<ApprovalRequests>();
         services.AddSingleton<PolicyRequests>();
         services.AddSingleton<TargetListQuery>();
+        services.AddSingleton<TargetTimelineQuery>();
+        services.AddSingleton<ProcedureListQuery>();
         return services;
     }
 }

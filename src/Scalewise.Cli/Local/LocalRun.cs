@@ -1,23 +1,16 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Scalewise.Azure;
 using Scalewise.Cli.Scenarios;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 using Scalewise.LocalSupport;
-using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
-using Scalewise.Orchestrations.Telemetry;
 using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Cli.Local;
@@ -82,7 +75,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var target = ScenarioTarget.Add(simulator.Estate, scenario, policy, load);
         console.MarkupLineInterpolated($"Estate simulator (ARM + Azure Monitor): {simulator.BaseUri}");
 
-        await using var app = BuildHost(storage, simulator, clock);
+        await using var app = LocalHost.Build(options.Port, storage, simulator, clock, options.Speed);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var apiUrl = app.Urls.First();
         console.MarkupLineInterpolated($"HTTP API: [link]{apiUrl}/api/targets/{policy.Id}/history[/] (POST {apiUrl}/api/targets/{policy.Id}/scale to scale by hand)");
@@ -180,36 +173,6 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
-    }
-
-    private WebApplication BuildHost(string storage, EstateSimulator simulator, CompressedTimeProvider clock)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.Port}"));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Scalewise:Tables:ConnectionString"] = storage,
-            ["Scalewise:Arm:Endpoint"] = simulator.BaseUri.ToString(),
-            ["Scalewise:Arm:TrustedCertificateThumbprint"] = simulator.CertificateThumbprint,
-            ["Scalewise:Arm:StaticBearerToken"] = "scalewise-local-run",
-
-            // The estate simulator has each minute's metrics at once; Azure Monitor's ingestion latency does not apply.
-            ["Scalewise:Metrics:ApplyIngestionLatency"] = "false",
-            ["Scalewise:Procedures:ProvisioningPollInterval"] = "00:00:01",
-            ["Scalewise:Procedures:ProvisioningTimeout"] = "00:03:00",
-        });
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<ProcedureClock>(new CompressedProcedureClock(options.Speed));
-        builder.Services.AddScalewiseAzure(builder.Configuration);
-        builder.Services.AddScalewiseProcedures(builder.Configuration);
-        builder.Services.AddScalewiseOpenTelemetry(builder.Configuration);
-        builder.Services.AddInMemoryDurableTask(registry => registry.AddScalewiseTasks(), new InMemoryDurableTaskOptions { Port = LocalPorts.Free() });
-        builder.Services.AddSingleton<IApiHost, LocalApiHost>();
-        var app = builder.Build();
-        LocalApi.Map(app);
-        return app;
     }
 
     private void ShowDecision(CompressedTimeProvider clock, DateTimeOffset start, ScalingDecision decision)
