@@ -50,6 +50,7 @@ public static class ScalewiseAzureServiceCollectionExtensions
         services.TryAddSingleton<IVirtualMachineController, VirtualMachineController>();
         services.TryAddSingleton<IRedisCacheController, RedisCacheController>();
         services.TryAddSingleton<IRedisEnterpriseController, RedisEnterpriseController>();
+        services.TryAddSingleton<ITargetInventory, ArmTargetInventory>();
         services.AddHttpClient<WebhookNotifier>().AddNotificationResilience();
         services.AddHttpClient<TeamsNotifier>().AddNotificationResilience();
         services.AddHttpClient(NotifierFactory.EventGridClientName).AddNotificationResilience();

@@ -7,7 +7,9 @@ var root = new RootCommand("scalewise: keeps Azure resources at the right size. 
     ImportAutoscaleCommand.Create(),
     ForecastCommand.Create(),
     SimulateCommand.Create(),
+    TuneCommand.Create(),
     EstateCommand.Create(),
+    ServeCommand.Create(),
     CampaignCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

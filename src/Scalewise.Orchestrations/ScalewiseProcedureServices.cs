@@ -28,6 +28,7 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<VerticalActivities>();
         services.AddSingleton<WarningNotifications>();
         services.AddSingleton<TargetReader>();
+        services.AddSingleton<TickReader>();
         services.AddSingleton<EmergencyActivities>();
         services.AddSingleton<CapacityReportQuery>();
         services.AddSingleton<PolicyEvaluation>();
@@ -40,6 +41,8 @@ public static class ScalewiseProcedureServices
         services.AddSingleton<ApprovalRequests>();
         services.AddSingleton<PolicyRequests>();
         services.AddSingleton<TargetListQuery>();
+        services.AddSingleton<TargetTimelineQuery>();
+        services.AddSingleton<ProcedureListQuery>();
         return services;
     }
 }

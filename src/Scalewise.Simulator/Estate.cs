@@ -30,6 +30,7 @@ public sealed class Estate
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         TimeProvider = timeProvider;
+        Traffic = new(timeProvider);
         logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Estate>();
         Faults = new FaultInjector(timeProvider);
     }
@@ -78,6 +79,9 @@ public sealed class Estate
             metricLatency = value;
         }
     }
+
+    /// <summary>What callers cost (counts per kind and subscription), the latency added to every answer, and ARM's throttling.</summary>
+    public Traffic.SimulatedTraffic Traffic { get; }
 
     public IReadOnlyCollection<SimulatedRedisCache> RedisCaches => [.. redisCaches.Values];
 

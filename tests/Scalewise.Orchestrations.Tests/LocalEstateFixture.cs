@@ -23,6 +23,9 @@ public sealed class LocalEstateFixture : IAsyncLifetime
 {
     public static readonly TimeSpan ProvisioningDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>A setting's value that stands for the simulator's URL (known only once it started), e.g. for <c>Scalewise:Metrics:BatchEndpoint</c>.</summary>
+    public const string SimulatorUrl = "{simulator}";
+
     /// <summary>The VM size of every scale set <see cref="AddTargetAsync"/> adds; configuration prices it at $0.10 an hour.</summary>
     public const string ScaleSetSku = "Standard_D2s_v3";
 
@@ -76,7 +79,7 @@ public sealed class LocalEstateFixture : IAsyncLifetime
             ["Scalewise:Procedures:EmergencyObservationPeriod"] = "00:00:02",
             ["Scalewise:Procedures:EmergencyObservationInterval"] = "00:00:00.500",
             ["Scalewise:Targets:RedisExportContainer"] = "https://exports.blob.core.windows.net/redis?sv=2024-11-04&sig=simulated",
-        }).AddInMemoryCollection(settings).Build();
+        }).AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => s.Value == SimulatorUrl ? simulator.BaseUri.ToString() : s.Value)).Build();
         host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddScalewiseTasks(),
             new DurableTaskTestHostOptions

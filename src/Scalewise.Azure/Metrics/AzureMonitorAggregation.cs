@@ -32,14 +32,10 @@ internal static class AzureMonitorAggregation
     /// </summary>
     public const int MaxSeries = 1000;
 
-    /// <summary>The field that carries the value in a response's data points.</summary>
-    public static string ResponseField(TimeAggregation aggregation) => aggregation switch
+    /// <summary>The field that carries the value in a response's data points: the aggregation's name in camel case.</summary>
+    public static string ResponseField(TimeAggregation aggregation)
     {
-        TimeAggregation.Average or TimeAggregation.Last => "average",
-        TimeAggregation.Minimum => "minimum",
-        TimeAggregation.Maximum => "maximum",
-        TimeAggregation.Total => "total",
-        TimeAggregation.Count => "count",
-        _ => throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown time aggregation."),
-    };
+        var name = QueryValue(aggregation);
+        return string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
+    }
 }

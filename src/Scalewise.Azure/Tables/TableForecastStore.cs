@@ -47,4 +47,28 @@ public sealed class TableForecastStore(TableServiceClient tables) : IForecastSto
             ? JsonSerializer.Deserialize<DemandForecast>(json, ScalewiseJson.Options)
             : null;
     }
+
+    /// <summary>One range query over the ids' row keys (pages of up to 1,000 rows) instead of one read per target.</summary>
+    public async Task<IReadOnlyDictionary<string, DemandForecast>> GetManyAsync(IReadOnlyCollection<string> policyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policyIds);
+        var found = new Dictionary<string, DemandForecast>(StringComparer.Ordinal);
+        var wanted = policyIds.ToDictionary(TableKeys.Escape, id => id, StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
+        var table = await forecasts.GetAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableKeys.RangeFilter(PartitionKey, wanted.Keys), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (wanted.TryGetValue(entity.RowKey, out var id) && LargeText.Read(entity, Json) is { } json
+                && JsonSerializer.Deserialize<DemandForecast>(json, ScalewiseJson.Options) is { } forecast)
+            {
+                found[id] = forecast;
+            }
+        }
+
+        return found;
+    }
 }

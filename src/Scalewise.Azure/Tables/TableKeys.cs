@@ -9,6 +9,16 @@ internal static class TableKeys
     public static string InvertedTicks(DateTimeOffset time) =>
         (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The filter of one range query over a partition: the row keys from the least to the greatest of <paramref name="rowKeys"/>
+    /// (already escaped). The caller keeps only the rows it asked for.
+    /// </summary>
+    public static string RangeFilter(string partitionKey, IEnumerable<string> rowKeys)
+    {
+        var ordered = rowKeys.Order(StringComparer.Ordinal).ToList();
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {ordered[0]} and RowKey le {ordered[^1]}");
+    }
+
     /// <summary>A short random suffix that keeps two rows written in the same tick apart.</summary>
     public static string UniqueSuffix() => Guid.NewGuid().ToString("N")[..8];
 

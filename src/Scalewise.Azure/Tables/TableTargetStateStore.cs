@@ -25,8 +25,32 @@ public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetSt
             return new StoredTargetState(TargetState.Empty(policyId), null);
         }
 
-        var entity = response.Value!;
-        return new StoredTargetState(
+        return FromEntity(policyId, response.Value!);
+    }
+
+    /// <summary>One range query over the ids' row keys (pages of up to 1,000 rows) instead of one read per target.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredTargetState>> GetManyAsync(IReadOnlyCollection<string> policyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policyIds);
+        var table = await state.GetAsync(cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<string, StoredTargetState>(StringComparer.Ordinal);
+        var wanted = policyIds.ToDictionary(TableKeys.Escape, id => id, StringComparer.Ordinal);
+        if (wanted.Count > 0)
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(TableKeys.RangeFilter(PartitionKey, wanted.Keys), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (wanted.TryGetValue(entity.RowKey, out var id))
+                {
+                    found[id] = FromEntity(id, entity);
+                }
+            }
+        }
+
+        return policyIds.ToDictionary(id => id, id => found.TryGetValue(id, out var stored) ? stored : new StoredTargetState(TargetState.Empty(id), null), StringComparer.Ordinal);
+    }
+
+    private static StoredTargetState FromEntity(string policyId, TableEntity entity) =>
+        new(
             new TargetState(
                 policyId,
                 entity.GetDateTimeOffset(nameof(TargetState.LastScaleOutAt)),
@@ -39,7 +63,6 @@ public sealed class TableTargetStateStore(TableServiceClient tables) : ITargetSt
                 ConsecutiveMetricFailures = entity.GetInt32(nameof(TargetState.ConsecutiveMetricFailures)) ?? 0,
             },
             entity.ETag.ToString());
-    }
 
     public async Task<StoredTargetState> SaveAsync(TargetState state, string? etag, CancellationToken cancellationToken)
     {

@@ -14,7 +14,6 @@ public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmT
 {
     public const string ApiVersion = "2024-11-01";
 
-    private const string OperationInProgress = "InProgress";
 
     private readonly ArmRestClient rest = new(
         (connection ?? throw new ArgumentNullException(nameof(connection))).MonitorPipeline,
@@ -113,10 +112,10 @@ public sealed class RedisCacheController(ArmConnection connection, IOptions<ArmT
         }
 
         // A Location URL: 202 while the operation runs, 200 or 204 (body or not) once it succeeded.
-        return new ArmOperationStatus(statusUrl, response.Status == 202 ? OperationInProgress : ProvisioningStates.Succeeded, null, null, null, null);
+        return new ArmOperationStatus(statusUrl, response.Status == 202 ? ProvisioningStates.InProgress : ProvisioningStates.Succeeded, null, null, null, null);
     }
 
-    private static RedisCacheState Parse(string resourceId, JsonNode? body)
+    internal static RedisCacheState Parse(string resourceId, JsonNode? body)
     {
         var properties = body?["properties"];
         var sku = properties?["sku"] ?? body?["sku"];

@@ -8,7 +8,6 @@ namespace Scalewise.Azure.Targets;
 /// <summary>Reads and changes the capacity of a Virtual Machine Scale Set (Uniform or Flexible orchestration) through ARM (Azure.ResourceManager.Compute).</summary>
 public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController> logger) : ITargetController
 {
-    private const string PowerStatePrefix = "PowerState/";
 
     public async Task<TargetSnapshot> GetAsync(string resourceId, CancellationToken cancellationToken)
     {
@@ -106,7 +105,7 @@ public sealed class ScaleSetController(ArmClient arm, ILogger<ScaleSetController
     }
 
     private static string? PowerState(IEnumerable<InstanceViewStatus>? statuses) =>
-        statuses?.Select(s => s.Code).FirstOrDefault(code => code is not null && code.StartsWith(PowerStatePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStatePrefix.Length..];
+        statuses?.Select(s => s.Code).FirstOrDefault(code => code is not null && code.StartsWith(PowerStates.CodePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStates.CodePrefix.Length..];
 
     private VirtualMachineScaleSetResource ScaleSet(string resourceId)
     {

@@ -18,7 +18,6 @@ public sealed class VirtualMachineController(ArmClient arm, ILogger<VirtualMachi
     /// <summary>The tag that marks a snapshot as Scalewise's, valued with the VM's resource id.</summary>
     public const string VmTag = "scalewise-vm";
 
-    private const string PowerStatePrefix = "PowerState/";
 
     public async Task<VirtualMachineState> GetAsync(string resourceId, CancellationToken cancellationToken)
     {
@@ -40,7 +39,7 @@ public sealed class VirtualMachineController(ArmClient arm, ILogger<VirtualMachi
 
         var power = data.InstanceView?.Statuses?
             .Select(s => s.Code)
-            .FirstOrDefault(code => code is not null && code.StartsWith(PowerStatePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStatePrefix.Length..];
+            .FirstOrDefault(code => code is not null && code.StartsWith(PowerStates.CodePrefix, StringComparison.OrdinalIgnoreCase))?[PowerStates.CodePrefix.Length..];
         return new VirtualMachineState(
             resourceId,
             data.HardwareProfile?.VmSize?.ToString() ?? string.Empty,

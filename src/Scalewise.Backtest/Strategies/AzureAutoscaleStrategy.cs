@@ -5,10 +5,12 @@ namespace Scalewise.Backtest.Strategies;
 /// is above 70%, -1 when it is below 30%, 5 minutes of cooldown after any change, and Azure's flapping protection: a
 /// scale-in is skipped when the CPU it would leave (the same load on one instance fewer) would trigger a scale-out.
 /// </summary>
-public sealed class AzureAutoscaleStrategy : ScalingStrategy
+/// <param name="scaleOutAbove">The CPU above which it adds one (the knob a sweep moves, with <paramref name="scaleInBelow"/>).</param>
+/// <param name="scaleInBelow">The CPU below which it removes one.</param>
+public sealed class AzureAutoscaleStrategy(double scaleOutAbove = AzureAutoscaleStrategy.DefaultScaleOutAbove, double scaleInBelow = AzureAutoscaleStrategy.DefaultScaleInBelow) : ScalingStrategy
 {
-    public const double ScaleOutAbove = 70;
-    public const double ScaleInBelow = 30;
+    public const double DefaultScaleOutAbove = 70;
+    public const double DefaultScaleInBelow = 30;
     public const int WindowMinutes = 10;
     public const int CooldownMinutes = 5;
 
@@ -27,11 +29,11 @@ public sealed class AzureAutoscaleStrategy : ScalingStrategy
         }
 
         var wanted = current;
-        if (cpu > ScaleOutAbove)
+        if (cpu > scaleOutAbove)
         {
             wanted = current + 1;
         }
-        else if (cpu < ScaleInBelow && current > 1 && cpu * current / (current - 1) <= ScaleOutAbove)
+        else if (cpu < scaleInBelow && current > 1 && cpu * current / (current - 1) <= scaleOutAbove)
         {
             wanted = current - 1;
         }

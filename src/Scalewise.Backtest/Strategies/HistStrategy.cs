@@ -5,9 +5,10 @@ namespace Scalewise.Backtest.Strategies;
 /// of day, asked for one ready delay ahead of the hour it is for. Before an hour of day has any history, it follows the
 /// last minute's load.
 /// </summary>
-public sealed class HistStrategy : ScalingStrategy
+/// <param name="percentile">The percentile of the hour's load it sizes for (the knob a sweep moves).</param>
+public sealed class HistStrategy(double percentile = HistStrategy.DefaultPercentile) : ScalingStrategy
 {
-    public const double Percentile = 90;
+    public const double DefaultPercentile = 90;
 
     private readonly List<double>[] byHour = Enumerable.Range(0, 24).Select(_ => new List<double>()).ToArray();
 
@@ -31,7 +32,7 @@ public sealed class HistStrategy : ScalingStrategy
             return latest is { } fallback ? new CapacityRequest(tick.Model.InstancesFor(fallback)) : new CapacityRequest(tick.CurrentCapacity);
         }
 
-        var rank = (int)Math.Ceiling(Percentile / 100 * history.Count);
+        var rank = (int)Math.Ceiling(percentile / 100 * history.Count);
         var forecast = history[Math.Clamp(rank, 1, history.Count) - 1];
         return new CapacityRequest(tick.Model.InstancesFor(forecast), forecast);
     }

@@ -6,9 +6,10 @@ namespace Scalewise.Backtest.Strategies;
 /// ready counted at 0% CPU when scaling out (and no scale-in while any are on their way), and a 5-minute scale-down
 /// stabilization window: a scale-in goes only as low as the highest recommendation of the last 5 minutes.
 /// </summary>
-public sealed class HpaStrategy : ScalingStrategy
+/// <param name="targetCpu">The CPU it keeps the instances at (the knob a sweep moves).</param>
+public sealed class HpaStrategy(double targetCpu = HpaStrategy.DefaultTargetCpu) : ScalingStrategy
 {
-    public const double TargetCpu = 70;
+    public const double DefaultTargetCpu = 70;
     public const double Tolerance = 0.1;
     public const int ScaleDownStabilizationMinutes = 5;
 
@@ -25,11 +26,11 @@ public sealed class HpaStrategy : ScalingStrategy
         var desired = current;
         if (tick.Observed(SimulatedMetric.Cpu, tick.Minute) is { } cpu)
         {
-            var ratio = cpu / TargetCpu;
+            var ratio = cpu / targetCpu;
             if (ready < current && ratio > 1)
             {
                 // Pods not yet ready are taken at 0% CPU: if that undoes the scale-out, HPA waits.
-                ratio = ready * cpu / (current * TargetCpu);
+                ratio = ready * cpu / (current * targetCpu);
             }
 
             if (Math.Abs(ratio - 1) > Tolerance && !(ready < current && ratio < 1))

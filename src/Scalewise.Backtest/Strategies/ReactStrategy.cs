@@ -4,9 +4,10 @@ namespace Scalewise.Backtest.Strategies;
 /// Baseline <c>react</c> (Chieu et al.): every minute, the capacity the last minute's load needed plus two instances
 /// of headroom, so the change is load minus capacity plus two. No cooldown.
 /// </summary>
-public sealed class ReactStrategy : ScalingStrategy
+/// <param name="headroom">Instances kept above what the last minute needed (the knob a sweep moves).</param>
+public sealed class ReactStrategy(int headroom = ReactStrategy.DefaultHeadroom) : ScalingStrategy
 {
-    public const int Headroom = 2;
+    public const int DefaultHeadroom = 2;
 
     public override string Name => "react";
 
@@ -14,7 +15,7 @@ public sealed class ReactStrategy : ScalingStrategy
     {
         ArgumentNullException.ThrowIfNull(tick);
         return tick.Observed(SimulatedMetric.Requests, tick.Minute) is { } requests
-            ? new CapacityRequest(tick.Model.InstancesFor(requests) + Headroom)
+            ? new CapacityRequest(tick.Model.InstancesFor(requests) + headroom)
             : new CapacityRequest(tick.CurrentCapacity);
     }
 }

@@ -3,7 +3,7 @@ namespace Scalewise.Backtest.Strategies;
 /// <summary>Baseline <c>static-peak</c>: the capacity the trace's busiest minute needs, all the time (it knows the peak in advance).</summary>
 public sealed class StaticPeakStrategy(WorkloadTrace trace, TargetModel model) : ScalingStrategy
 {
-    private readonly int peak = model.InstancesFor(Math.Max(0, Max(trace)));
+    private readonly int peak = model.InstancesFor(Math.Max(0, PeakRequests(trace)));
 
     public override string Name => "static-peak";
 
@@ -11,7 +11,8 @@ public sealed class StaticPeakStrategy(WorkloadTrace trace, TargetModel model) :
 
     public override CapacityRequest Decide(ReplayTick tick) => new(peak);
 
-    private static int Max(WorkloadTrace trace)
+    /// <summary>The requests of the trace's busiest minute.</summary>
+    internal static int PeakRequests(WorkloadTrace trace)
     {
         ArgumentNullException.ThrowIfNull(trace);
         var max = 0;

@@ -44,7 +44,7 @@ public sealed class CampaignRunner(CampaignOptions options, TextWriter output)
         await using var receiver = await NotificationReceiver.StartAsync(clock, cancellationToken).ConfigureAwait(false);
         var tableFaults = new TableFaults(clock);
         using var tableHttp = new HttpClient(new TableFaultHandler(tableFaults));
-        await using var app = LocalHost.Build(new LocalHostSettings(azurite.ConnectionString, simulator, clock, 0)
+        await using var app = LocalHost.Build(new LocalHostSettings(azurite.ConnectionString, simulator, clock, clock.Compression, 0)
         {
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.None,
             Settings = new Dictionary<string, string?> { ["Scalewise:Notifications:WebhookUrl"] = receiver.Url.ToString() },

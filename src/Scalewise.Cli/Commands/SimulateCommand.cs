@@ -1,4 +1,5 @@
 using Scalewise.Backtest;
+using Scalewise.Backtest.Frontiers;
 using Scalewise.Backtest.Strategies;
 using Scalewise.Cli.Reports;
 using Scalewise.Core.Traces;
@@ -25,7 +26,8 @@ public static class SimulateCommand
         {
             Description = "Set the policy's predictive and emergency targetPerInstance (on Requests) to this percentage of the simulated instance's capacity at the SLO, so a policy written for another app can be backtested on any trace.",
         };
-        var command = new Command("simulate", "Backtest a policy over a trace in virtual time and measure it (SLO violations, cost, SPEC elasticity metrics, forecast accuracy).") { trace, policy, model, compare, report, calibrate };
+        var sweep = new Option<bool>("--sweep") { Description = "Also replay every baseline across its main knob and report each as a frontier of (cost, SLO-violation minutes) points, with the best baseline's violations at the policy's own cost." };
+        var command = new Command("simulate", "Backtest a policy over a trace in virtual time and measure it (SLO violations, cost, SPEC elasticity metrics, forecast accuracy).") { trace, policy, model, compare, report, calibrate, sweep };
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             console ?? AnsiConsole.Console,
             result.GetValue(trace)!,
@@ -34,55 +36,29 @@ public static class SimulateCommand
             result.GetValue(compare),
             result.GetValue(report),
             result.GetValue(calibrate),
+            result.GetValue(sweep),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(IAnsiConsole console, FileInfo traceFile, FileInfo policyFile, FileInfo? modelFile, bool compare, DirectoryInfo? reportDirectory, double? calibrate, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(IAnsiConsole console, FileInfo traceFile, FileInfo policyFile, FileInfo? modelFile, bool compare, DirectoryInfo? reportDirectory, double? calibrate, bool sweep, CancellationToken cancellationToken)
     {
         if (calibrate is { } wanted && !(wanted > 0 && wanted <= 100))
         {
             return Fail(console, string.Create(CultureInfo.InvariantCulture, $"--calibrate is {wanted}; expected a percentage of the instance's capacity above 0 and at most 100, such as 70."));
         }
 
-        WorkloadTrace trace;
-        try
+        var (inputs, error) = await SimulationInputs.ReadAsync(traceFile, policyFile, modelFile, cancellationToken).ConfigureAwait(false);
+        if (inputs is null)
         {
-            using var reader = new StreamReader(traceFile.FullName);
-            trace = TraceReader.Read(reader);
-        }
-        catch (Exception ex) when (ex is TraceFormatException or IOException or UnauthorizedAccessException)
-        {
-            return Fail(console, $"{traceFile.Name}: {ex.Message}");
+            return Fail(console, error!);
         }
 
-        ScalingPolicy policy;
-        try
+        var (trace, policy) = (inputs.Trace, inputs.Policy);
+        var (targetModel, modelError) = inputs.Model(trace, modelFile);
+        if (targetModel is null)
         {
-            var parsed = PolicyDocument.Parse(await File.ReadAllTextAsync(policyFile.FullName, cancellationToken).ConfigureAwait(false));
-            if (parsed.Policy is null)
-            {
-                return Fail(console, $"{policyFile.Name} is not a valid policy:\n" + string.Join('\n', parsed.Errors.Select(e => "  " + e)));
-            }
-
-            policy = parsed.Policy;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(console, $"{policyFile.Name}: {ex.Message}");
-        }
-
-        TargetModel targetModel;
-        try
-        {
-            var settings = modelFile is null
-                ? null
-                : JsonSerializer.Deserialize<TargetModelSettings>(await File.ReadAllTextAsync(modelFile.FullName, cancellationToken).ConfigureAwait(false), ScalewiseJson.Options);
-            targetModel = TargetModel.Derive(trace, settings);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or IOException or UnauthorizedAccessException)
-        {
-            return Fail(console, $"{modelFile?.Name ?? "model"}: {ex.Message}");
+            return Fail(console, modelError!);
         }
 
         IReadOnlyList<string>? calibration = null;
@@ -113,6 +89,13 @@ public static class SimulateCommand
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         var simulationReport = SimulationReport.From(traceFile.Name, policyFile.Name, result) with { Calibration = calibration };
+        if (sweep)
+        {
+            var frontiers = BaselineSweep.Run(trace, targetModel, policy.Capacity);
+            var own = result.Strategies[0];
+            simulationReport = simulationReport with { Frontiers = frontiers, SameCost = SameCostComparison.For(own.Name, own.InstanceMinutes, own.SloViolationMinutes, frontiers) };
+        }
+
         Print(console, simulationReport, scalewise, elapsed);
         if (reportDirectory is not null)
         {
@@ -169,6 +152,18 @@ public static class SimulateCommand
         if (scalewise.Actions.Count > 0)
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{scalewise.Name} procedures by decision kind: {string.Join(", ", scalewise.Actions.OrderBy(a => a.Key).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key.ToString().ToLowerInvariant()} {a.Value:N0}")))}.");
+        }
+
+        if (report.SameCost is { } same)
+        {
+            if (same.BestBaseline is { } best)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"At its cost ({same.InstanceMinutes:N0} instance-minutes) the best baseline frontier is {best}: {same.BaselineViolationMinutes:N1} SLO-violation minutes against the policy's {same.SloViolationMinutes:N0}.");
+            }
+            else
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"No baseline frontier reaches the policy's cost ({same.InstanceMinutes:N0} instance-minutes); frontiers: {string.Join(", ", report.Frontiers!.Select(f => f.Strategy))}.");
+            }
         }
 
         foreach (var s in report.Strategies)

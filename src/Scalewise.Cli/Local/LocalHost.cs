@@ -10,15 +10,20 @@ using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Orchestrations.Telemetry;
+using Scalewise.Simulator.Hosting;
 
 namespace Scalewise.Cli.Local;
 
 /// <summary>
-/// The local host of <c>scalewise run</c> and <c>scalewise campaign</c>: the HTTP API, the in-process Durable host and every
-/// handler, orchestrator and activity the Functions app runs, wired to Azurite and the estate simulator on a compressed clock.
+/// The one local host <c>scalewise run</c>, <c>scalewise serve</c> and <c>scalewise campaign</c> start: the same services,
+/// orchestrators, activities and HTTP routes (API and dashboard) as the Functions app, on 127.0.0.1, over the given Table
+/// Storage, the estate simulator and the in-process Durable Task host, with procedure waits compressed <c>speed</c> times.
 /// </summary>
 public static class LocalHost
 {
+    public static WebApplication Build(int port, string storage, EstateSimulator simulator, TimeProvider clock, double speed) =>
+        Build(new LocalHostSettings(storage, simulator, clock, speed, port));
+
     public static WebApplication Build(LocalHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -45,8 +50,8 @@ public static class LocalHost
 
         builder.Configuration.AddInMemoryCollection(configuration);
         settings.ConfigureServices?.Invoke(builder.Services);
-        builder.Services.AddSingleton<TimeProvider>(settings.Clock);
-        builder.Services.AddSingleton<ProcedureClock>(new CompressedProcedureClock(settings.Clock.Compression));
+        builder.Services.AddSingleton(settings.Clock);
+        builder.Services.AddSingleton<ProcedureClock>(new CompressedProcedureClock(settings.Speed));
         builder.Services.AddScalewiseAzure(builder.Configuration);
         builder.Services.AddScalewiseProcedures(builder.Configuration);
         builder.Services.AddScalewiseOpenTelemetry(builder.Configuration);

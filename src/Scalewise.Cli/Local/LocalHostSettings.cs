@@ -3,10 +3,11 @@ using Scalewise.Simulator.Hosting;
 namespace Scalewise.Cli.Local;
 
 /// <summary>
-/// What a local host is wired to: Table Storage, the estate simulator, the compressed clock, the HTTP port (0 = free), and
-/// any further settings (for example a notification webhook).
+/// What a local host is wired to: Table Storage, the estate simulator, the clock and how many times procedure waits are
+/// compressed, the HTTP port (0 = free), and what a caller adds (further settings such as a notification webhook, services
+/// registered first, the console's log level).
 /// </summary>
-public sealed record LocalHostSettings(string Storage, EstateSimulator Simulator, CompressedTimeProvider Clock, int Port)
+public sealed record LocalHostSettings(string Storage, EstateSimulator Simulator, TimeProvider Clock, double Speed, int Port)
 {
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Scalewise.Cli.Scenarios;
@@ -7,7 +8,6 @@ using Scalewise.Core.Ports;
 using Scalewise.Core.Procedures;
 using Scalewise.Core.Targets;
 using Scalewise.LocalSupport;
-using Scalewise.Orchestrations;
 using Scalewise.Orchestrations.Api;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Orchestrations.Procedures;
@@ -75,7 +75,7 @@ public sealed class LocalRun(RunOptions options, IAnsiConsole console)
         var target = ScenarioTarget.Add(simulator.Estate, scenario, policy, load);
         console.MarkupLineInterpolated($"Estate simulator (ARM + Azure Monitor): {simulator.BaseUri}");
 
-        await using var app = LocalHost.Build(new LocalHostSettings(storage, simulator, clock, options.Port));
+        await using var app = LocalHost.Build(options.Port, storage, simulator, clock, options.Speed);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var apiUrl = app.Urls.First();
         console.MarkupLineInterpolated($"HTTP API: [link]{apiUrl}/api/targets/{policy.Id}/history[/] (POST {apiUrl}/api/targets/{policy.Id}/scale to scale by hand)");

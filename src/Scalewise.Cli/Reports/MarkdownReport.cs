@@ -1,4 +1,5 @@
 using System.Text;
+using Scalewise.Backtest.Frontiers;
 
 namespace Scalewise.Cli.Reports;
 
@@ -32,6 +33,11 @@ public static class MarkdownReport
             Line(md, $"Calibrated to the simulated target (`--calibrate`): {string.Join("; ", calibration)}.");
         }
 
+        if (report.Frontiers is { } frontiers)
+        {
+            Frontiers(md, frontiers, report.SameCost);
+        }
+
         if (report.Strategies.Any(s => s.Forecast is not null))
         {
             md.Append("\n## Forecast accuracy\n\n");
@@ -57,6 +63,39 @@ public static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    private static void Frontiers(StringBuilder md, IReadOnlyList<Frontier> frontiers, SameCostComparison? sameCost)
+    {
+        md.Append("\n## Frontiers\n\n");
+        Line(md, $"Each baseline replayed across its main knob (`--sweep`): cost in instance-minutes against SLO-violation minutes, one row a setting.");
+        md.Append('\n');
+        if (sameCost is { } same)
+        {
+            if (same.BestBaseline is { } best)
+            {
+                Line(md, $"At the policy's cost ({same.InstanceMinutes:N0} instance-minutes) the best baseline is {best} with {same.BaselineViolationMinutes:N1} SLO-violation minutes (linear between the two settings whose costs bracket it); the policy has {same.SloViolationMinutes:N0}.");
+            }
+            else
+            {
+                Line(md, $"No baseline's frontier reaches the policy's cost ({same.InstanceMinutes:N0} instance-minutes), so none compares at the same cost; the policy has {same.SloViolationMinutes:N0} SLO-violation minutes.");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append("| Strategy | Knob | Setting | Instance-minutes | SLO-violation minutes |\n");
+        md.Append("|---|---|---:|---:|---:|\n");
+        foreach (var frontier in frontiers)
+        {
+            foreach (var point in frontier.Points)
+            {
+                Line(md, $"| {frontier.Strategy} | {frontier.Knob} | {point.Value:0.##} | {point.InstanceMinutes:N0} | {point.SloViolationMinutes:N0} |");
+            }
+        }
+
+        md.Append('\n');
+        Line(md, $"![frontiers](charts/frontiers.svg)");
     }
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";

@@ -18,6 +18,12 @@ public static class ReportWriter
         await File.WriteAllTextAsync(Path.Combine(directory.FullName, "report.json"), JsonSerializer.Serialize(report, Json) + "\n", cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(directory.FullName, "report.md"), MarkdownReport.Render(report), cancellationToken).ConfigureAwait(false);
 
+        if (report.Frontiers is { } frontiers && report.SameCost is { } policy)
+        {
+            var svg = FrontierChart.Render($"{report.Policy} against the baselines' frontiers on {report.Trace}", frontiers, policy.Strategy, policy.InstanceMinutes, policy.SloViolationMinutes);
+            await File.WriteAllTextAsync(Path.Combine(charts.FullName, "frontiers.svg"), svg, cancellationToken).ConfigureAwait(false);
+        }
+
         var capacity = result.Model.CapacityPerInstance;
         foreach (var strategy in result.Strategies)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Scalewise.Backtest;
+using Scalewise.Backtest.Frontiers;
 
 namespace Scalewise.Cli.Reports;
 
@@ -16,6 +17,18 @@ public sealed record SimulationReport(
     /// <summary>The policy figures <c>--calibrate</c> changed to fit the simulated target; absent without it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Calibration { get; init; }
+
+    /// <summary>Every baseline across its main knob (<c>--sweep</c>); absent without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Frontier>? Frontiers { get; init; }
+
+    /// <summary>The policy against the best baseline at the policy's own cost (<c>--sweep</c>); absent without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SameCostComparison? SameCost { get; init; }
+
+    /// <summary>What <c>scalewise tune</c> changed and where it tuned; absent from <c>simulate</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TuningReport? Tuning { get; init; }
 
     public static SimulationReport From(string trace, string policy, BacktestResult result)
     {

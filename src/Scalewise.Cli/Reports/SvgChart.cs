@@ -125,7 +125,7 @@ public static class SvgChart
         }
     }
 
-    private static double NiceCeiling(double value)
+    internal static double NiceCeiling(double value)
     {
         if (value <= 0)
         {
@@ -144,5 +144,5 @@ public static class SvgChart
         return 10 * magnitude;
     }
 
-    private static void Append(StringBuilder svg, FormattableString line) => svg.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    internal static void Append(StringBuilder svg, FormattableString line) => svg.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
 }

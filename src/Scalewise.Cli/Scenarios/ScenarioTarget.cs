@@ -48,7 +48,7 @@ public sealed class ScenarioTarget
                 vm.SetLoad(load);
                 return new(now => string.Create(CultureInfo.InvariantCulture, $"VM {vm.Size} {vm.PowerState} · CPU {vm.CpuPercentAt(now):0}% · {vm.ProvisioningState}"),
                     () => 1,
-                    () => vm.PowerState == VmPowerStates.Running ? 1 : 0);
+                    () => vm.PowerState == PowerStates.Running ? 1 : 0);
             case TargetKind.RedisCache:
                 var sku = RedisSkuNames.Parse(scenario.InitialSku ?? "Standard_C1", 0, out var error)
                     ?? throw new InvalidOperationException($"Scenario '{scenario.Name}' starts its cache at an unknown SKU: {error}");

@@ -24,12 +24,12 @@ public static class EmergencyDetector
         {
             if (settings.GrowthMetric is { Length: > 0 } growth)
             {
-                requests.Add(new MetricRequest(policy.Target.ResourceId, growth, settings.MetricNamespace, TimeAggregation.Total, Grain, Window));
+                requests.Add(new MetricRequest(policy.Target.ResourceId, growth, settings.MetricNamespace, TimeAggregation.Total, Grain, Window, IngestionLatency: settings.IngestionLatency));
             }
 
             if (settings.ErrorMetric is { Length: > 0 } error)
             {
-                requests.Add(new MetricRequest(policy.Target.ResourceId, error, settings.MetricNamespace, TimeAggregation.Average, Grain, Window));
+                requests.Add(new MetricRequest(policy.Target.ResourceId, error, settings.MetricNamespace, TimeAggregation.Average, Grain, Window, IngestionLatency: settings.IngestionLatency));
             }
         }
 

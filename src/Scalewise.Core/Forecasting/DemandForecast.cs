@@ -6,4 +6,11 @@ public sealed record DemandForecast(
     DateTimeOffset GeneratedAt,
     IReadOnlyList<ForecastPoint> Points,
     ForecastAccuracy? Accuracy,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// The observed demand of the hours before <see cref="GeneratedAt"/> the forecast was made from (the last two days, hours
+    /// with data only), kept with it so that a reader can put the forecast against what happened; null in forecasts stored before.
+    /// </summary>
+    public IReadOnlyList<ForecastPoint>? Observed { get; init; }
+}

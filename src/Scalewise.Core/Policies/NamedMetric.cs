@@ -15,11 +15,12 @@ public sealed record NamedMetric(
     TimeSpan TimeWindow,
     IReadOnlyList<MetricDimension>? Dimensions = null,
     double? Percentile = null,
-    bool DividePerInstance = false)
+    bool DividePerInstance = false,
+    TimeSpan? IngestionLatency = null)
 {
     /// <summary>The metric as a trigger, so it is read, validated and described as a rule's metric is (the threshold is unused).</summary>
     public MetricTrigger AsTrigger() => new(
-        MetricName, MetricNamespace, MetricResourceId, Statistic, TimeAggregation, TimeGrain, TimeWindow, ComparisonOperator.GreaterThan, 0, Dimensions, Percentile, DividePerInstance);
+        MetricName, MetricNamespace, MetricResourceId, Statistic, TimeAggregation, TimeGrain, TimeWindow, ComparisonOperator.GreaterThan, 0, Dimensions, Percentile, DividePerInstance) { IngestionLatency = IngestionLatency };
 
     public MetricRequest ToRequest(string targetResourceId) => AsTrigger().ToRequest(targetResourceId);
 

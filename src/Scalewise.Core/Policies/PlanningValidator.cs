@@ -124,6 +124,8 @@ internal static class PlanningValidator
         {
             errors.Add(new("$.emergency.lookAhead", $"look-ahead {PolicyValidator.Iso(lookAhead)} is out of range; use more than PT0S and at most PT1H, such as \"PT5M\"."));
         }
+
+        PolicyValidator.ValidateIngestionLatency(emergency.IngestionLatency, "$.emergency", errors);
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -233,12 +233,18 @@ public static partial class PolicyValidator
             errors.Add(new(path + ".timeWindow", $"time window {Iso(trigger.TimeWindow)} is shorter than the time grain {Iso(trigger.TimeGrain)}; use from {Iso(floor)} to {Iso(MaximumTimeWindow)} (Azure autoscale uses at least PT5M)."));
         }
 
-        if (trigger.IngestionLatency is { } latency && (latency < TimeSpan.Zero || latency > Metrics.MetricIngestion.MaximumLatency))
-        {
-            errors.Add(new(path + ".ingestionLatency", $"ingestion latency {Iso(latency)} is out of range; use from PT0S to {Iso(Metrics.MetricIngestion.MaximumLatency)}, or leave it out for the default of the metric's kind (PT3M platform, PT5M custom)."));
-        }
+        ValidateIngestionLatency(trigger.IngestionLatency, path, errors);
 
         PolicyShapeValidator.ValidateMetricExtras(trigger, path, errors);
+    }
+
+    /// <summary>A policy's own <c>ingestionLatency</c> at <paramref name="path"/>: from PT0S to the most Azure Monitor needs.</summary>
+    internal static void ValidateIngestionLatency(TimeSpan? latency, string path, List<PolicyError> errors)
+    {
+        if (latency is { } value && (value < TimeSpan.Zero || value > Metrics.MetricIngestion.MaximumLatency))
+        {
+            errors.Add(new(path + ".ingestionLatency", $"ingestion latency {Iso(value)} is out of range; use from PT0S to {Iso(Metrics.MetricIngestion.MaximumLatency)}, or leave it out for the default of the metric's kind (PT3M platform, PT5M custom)."));
+        }
     }
 
     private static void ValidateAction(ScaleAction? action, string path, List<PolicyError> errors)

@@ -23,7 +23,8 @@ public sealed record TargetTrackingRule(
     TimeSpan? ScaleOutCooldown = null,
     TimeSpan? ScaleInCooldown = null,
     IReadOnlyList<MetricDimension>? Dimensions = null,
-    double? Percentile = null)
+    double? Percentile = null,
+    TimeSpan? IngestionLatency = null)
 {
     public const double DefaultTolerance = 0.1;
 
@@ -37,8 +38,8 @@ public sealed record TargetTrackingRule(
 
     /// <summary>The metric as a trigger (GreaterThan the target value), so it is read and described as rules are.</summary>
     public MetricTrigger AsTrigger() => new(
-        MetricName, MetricNamespace, MetricResourceId, Statistic, TimeAggregation, TimeGrain, TimeWindow, ComparisonOperator.GreaterThan, TargetValue, Dimensions, Percentile, DividePerInstance);
+        MetricName, MetricNamespace, MetricResourceId, Statistic, TimeAggregation, TimeGrain, TimeWindow, ComparisonOperator.GreaterThan, TargetValue, Dimensions, Percentile, DividePerInstance) { IngestionLatency = IngestionLatency };
 
     public MetricRequest ToRequest(string targetResourceId) =>
-        new(MetricResourceId ?? targetResourceId, MetricName, MetricNamespace, Statistic, TimeGrain, TimeWindow);
+        new(MetricResourceId ?? targetResourceId, MetricName, MetricNamespace, Statistic, TimeGrain, TimeWindow, IngestionLatency: IngestionLatency);
 }

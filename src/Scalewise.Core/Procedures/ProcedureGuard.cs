@@ -1,10 +1,12 @@
 using Scalewise.Core.Decisions;
+using Scalewise.Core.Pricing;
 
 namespace Scalewise.Core.Procedures;
 
 /// <summary>
-/// The re-check a procedure makes before it touches the target: time has passed since the decision, so bounds,
-/// cooldown and the target's own state are checked again against what is stored now.
+/// The re-check a procedure makes before it touches the target: time has passed since the decision, so bounds, the
+/// cost cap (on every path, <see cref="SkuPrices.CapBreach"/>), cooldown and the target's own state are checked again
+/// against what is stored now.
 /// </summary>
 /// <remarks>
 /// The one way above the policy's maximum is a predictive decision whose policy says
@@ -14,7 +16,7 @@ namespace Scalewise.Core.Procedures;
 /// </remarks>
 public static class ProcedureGuard
 {
-    public static GuardVerdict Check(ScalingPolicy policy, TargetState state, TargetSnapshot target, DecisionKind kind, int toCapacity, DateTimeOffset now, int? raisedMaximum = null)
+    public static GuardVerdict Check(ScalingPolicy policy, TargetState state, TargetSnapshot target, DecisionKind kind, int toCapacity, DateTimeOffset now, int? raisedMaximum = null, PriceTable? prices = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(state);
@@ -27,6 +29,11 @@ public static class ProcedureGuard
         if (toCapacity < policy.Capacity.Minimum || toCapacity > maximum)
         {
             return Refuse($"capacity {toCapacity} is outside the policy's bounds ({policy.Capacity.Minimum} to {policy.Capacity.Maximum}){raised}");
+        }
+
+        if (SkuPrices.CapBreach(policy, prices, kind, target.Sku, target.Capacity, target.Sku, toCapacity) is { } breach)
+        {
+            return Refuse(breach);
         }
 
         if (!target.IsProvisioningTerminal)

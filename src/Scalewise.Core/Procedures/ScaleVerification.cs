@@ -29,5 +29,5 @@ public static class ScaleVerification
 
     private static bool IsHealthy(InstanceHealth instance) =>
         string.Equals(instance.ProvisioningState, ProvisioningStates.Succeeded, StringComparison.OrdinalIgnoreCase)
-        && (instance.PowerState is null || instance.PowerState.EndsWith("running", StringComparison.OrdinalIgnoreCase));
+        && (instance.PowerState is null || instance.PowerState.EndsWith(PowerStates.Running, StringComparison.OrdinalIgnoreCase));
 }

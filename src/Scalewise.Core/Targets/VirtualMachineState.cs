@@ -8,7 +8,7 @@ public sealed record VirtualMachineState(string ResourceId, string Size, string?
 {
     public bool IsProvisioningTerminal => ProvisioningStates.IsTerminal(ProvisioningState);
 
-    public bool IsRunning => string.Equals(PowerState, "running", StringComparison.OrdinalIgnoreCase);
+    public bool IsRunning => string.Equals(PowerState, PowerStates.Running, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsDeallocated => string.Equals(PowerState, "deallocated", StringComparison.OrdinalIgnoreCase);
+    public bool IsDeallocated => string.Equals(PowerState, PowerStates.Deallocated, StringComparison.OrdinalIgnoreCase);
 }

@@ -16,7 +16,9 @@ public sealed class ApiFunctions(
     CapacityReportQuery reports,
     PolicyRequests policies,
     ApprovalRequests approvals,
-    TargetListQuery targets)
+    TargetListQuery targets,
+    TargetTimelineQuery timeline,
+    ProcedureListQuery procedures)
 {
     [Function(nameof(Api.ListTargets))]
     public Task<IResult> ListTargets([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Targets)] HttpRequestData request, [DurableClient] DurableTaskClient client) =>
@@ -37,6 +39,18 @@ public sealed class ApiFunctions(
     [Function(nameof(Api.GetCapacityReports))]
     public Task<IResult> GetCapacityReports([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.TargetCapacityReports)] HttpRequestData request, string target) =>
         Api.GetCapacityReports(target, Http(request), reports, Cancel(request));
+
+    [Function(nameof(Api.GetTargetTimeline))]
+    public Task<IResult> GetTargetTimeline([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.TargetTimeline)] HttpRequestData request, string target) =>
+        Api.GetTargetTimeline(target, Http(request), timeline, Cancel(request));
+
+    [Function(nameof(Api.ListProcedures))]
+    public Task<IResult> ListProcedures([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Procedures)] HttpRequestData request, [DurableClient] DurableTaskClient client) =>
+        Api.ListProcedures(Http(request), procedures, client, new FunctionsApiHost(request, client), Cancel(request));
+
+    [Function(nameof(Api.GetDashboard))]
+    public Task<IResult> GetDashboard([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Dashboard)] HttpRequestData request, string? path) =>
+        Api.GetDashboard(path, Http(request), Cancel(request));
 
     [Function(nameof(Api.ListPolicies))]
     public Task<IResult> ListPolicies([HttpTrigger(AuthorizationLevel.Function, "get", Route = Api.Policies)] HttpRequestData request) =>

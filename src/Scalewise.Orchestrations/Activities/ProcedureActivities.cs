@@ -1,3 +1,4 @@
+using Scalewise.Core.Pricing;
 using Scalewise.Azure.Targets;
 using Scalewise.Orchestrations.Telemetry;
 
@@ -13,6 +14,7 @@ public sealed partial class ProcedureActivities(
     ITargetStateStore states,
     IProcedureHistory history,
     INotifier notifier,
+    PriceTable prices,
     IApprovalStore approvals,
     TimeProvider time,
     ProcedureTiming timing,
@@ -31,7 +33,7 @@ public sealed partial class ProcedureActivities(
         }
 
         var state = await states.GetAsync(input.PolicyId, cancellationToken).ConfigureAwait(false);
-        var verdict = ProcedureGuard.Check(stored.Policy, state.State, target, input.Kind, input.ToCapacity, time.GetUtcNow(), input.RaisedMaximum);
+        var verdict = ProcedureGuard.Check(stored.Policy, state.State, target, input.Kind, input.ToCapacity, time.GetUtcNow(), input.RaisedMaximum, prices);
         return new GuardOutcome(verdict.Allowed, verdict.Reason, target.Capacity);
     }
 

@@ -1,3 +1,4 @@
+using Scalewise.Core.Pricing;
 using System.Globalization;
 using Scalewise.Azure.Targets;
 using Scalewise.Core.Metrics;
@@ -17,6 +18,7 @@ public sealed partial class VerticalActivities(
     IRedisEnterpriseController clusters,
     IPolicyStore policies,
     IMetricReader metrics,
+    PriceTable prices,
     TimeProvider time,
     ProcedureTiming timing,
     ILogger<VerticalActivities> logger)
@@ -54,6 +56,11 @@ public sealed partial class VerticalActivities(
         if (policy.Ladder is { } ladder && SkuLadderMoves.IndexOf(ladder, input.ToSku) is null)
         {
             return outcome with { Allowed = false, Reason = $"{input.ToSku} is not on the policy's ladder ({string.Join(", ", ladder.Select(r => r.Name))})" };
+        }
+
+        if (SkuPrices.CapBreach(policy, prices, input.Kind, sku, capacity, input.ToSku, capacity) is { } breach)
+        {
+            return outcome with { Allowed = false, Reason = breach };
         }
 
         var now = time.GetUtcNow();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
+using Scalewise.Orchestrations.Dashboard;
 using Scalewise.Orchestrations.Evaluation;
 
 namespace Scalewise.Orchestrations.Api;
@@ -17,6 +18,9 @@ public static class ScalewiseApi
     public const string TargetHistory = "targets/{target}/history";
     public const string TargetForecast = "targets/{target}/forecast";
     public const string TargetCapacityReports = "targets/{target}/capacity-reports";
+    public const string TargetTimeline = "targets/{target}/timeline";
+    public const string Procedures = "procedures";
+    public const string Dashboard = "dashboard/{*path}";
     public const string Policies = "policies";
     public const string PolicyValidation = "policies/validate";
     public const string Policy = "policies/{id}";
@@ -31,6 +35,9 @@ public static class ScalewiseApi
         new(nameof(GetTargetHistory), HttpMethods.Get, TargetHistory, GetTargetHistory),
         new(nameof(GetTargetForecast), HttpMethods.Get, TargetForecast, GetTargetForecast),
         new(nameof(GetCapacityReports), HttpMethods.Get, TargetCapacityReports, GetCapacityReports),
+        new(nameof(GetTargetTimeline), HttpMethods.Get, TargetTimeline, GetTargetTimeline),
+        new(nameof(ListProcedures), HttpMethods.Get, Procedures, ListProcedures),
+        new(nameof(GetDashboard), HttpMethods.Get, Dashboard, GetDashboard),
         new(nameof(ListPolicies), HttpMethods.Get, Policies, ListPolicies),
         new(nameof(ValidatePolicy), HttpMethods.Post, PolicyValidation, ValidatePolicy),
         new(nameof(GetPolicy), HttpMethods.Get, Policy, GetPolicy),
@@ -115,6 +122,32 @@ public static class ScalewiseApi
             return ApiResponse.Found(found, problem);
         }, cancellationToken);
 
+    /// <summary>The target's capacity or SKU, metric readings, forecast and demand, decisions and procedures between <c>?from=</c> and <c>&amp;to=</c>.</summary>
+    public static Task<IResult> GetTargetTimeline([FromRoute] string target, HttpRequest request, [FromServices] TargetTimelineQuery timeline, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(timeline);
+            return await timeline.GetAsync(target, Query(request, "from"), Query(request, "to"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Running and recent procedures with their steps and status links (<c>?status=running|waiting|ended|&lt;outcome&gt;|all</c>).</summary>
+    public static Task<IResult> ListProcedures(
+        HttpRequest request,
+        [FromServices] ProcedureListQuery procedures,
+        [FromServices] DurableTaskClient client,
+        [FromServices] IApiHost host,
+        CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(procedures);
+            ArgumentNullException.ThrowIfNull(host);
+            return await procedures.ListAsync(client, Query(request, "status"), id => host.LinksForAsync(request, id, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>The dashboard's static files (<c>/api/dashboard/</c> is the page); it reads only this API.</summary>
+    public static Task<IResult> GetDashboard([FromRoute] string? path, HttpRequest request, CancellationToken cancellationToken) =>
+        ApiGuard.RunAsync(request, () => Task.FromResult<IResult>(DashboardFiles.Get(path, request)), cancellationToken);
+
     public static Task<IResult> ListPolicies(HttpRequest request, [FromServices] PolicyRequests policies, CancellationToken cancellationToken) =>
         ApiGuard.RunAsync(request, async () =>
         {
@@ -188,6 +221,9 @@ public static class ScalewiseApi
                 ? await host.AcceptedAsync(request, instanceId, cancellationToken).ConfigureAwait(false)
                 : ApiResponse.Problem(problem);
         }, cancellationToken);
+
+    private static string? Query(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) ? string.Join(", ", values.ToArray()) : null;

@@ -57,7 +57,13 @@ public sealed partial class DemandForecastRun(
         var request = new MetricRequest(policy.Target.ResourceId, settings.MetricName, settings.MetricNamespace, settings.Aggregation, HourlyGrain, TimeSpan.FromDays(HistoryDays));
         var windows = await metrics.ReadAsync([request], hour, cancellationToken).ConfigureAwait(false);
         var history = Hourly(windows.SelectMany(w => w.Points), hour);
-        var forecast = DemandForecasting.Forecast(history, now, new BacktestOptions(HorizonHours: HorizonHours, Days: MinimumHistoryDays));
+        var forecast = DemandForecasting.Forecast(history, now, new BacktestOptions(HorizonHours: HorizonHours, Days: MinimumHistoryDays)) with
+        {
+            Observed = [.. history.Values
+                .Select((demand, index) => new ForecastPoint(history.Start.AddHours(index), demand))
+                .Skip(Math.Max(0, history.Length - HorizonHours))
+                .Where(p => !double.IsNaN(p.Demand))],
+        };
         await forecasts.SaveAsync(policy.Id, forecast, cancellationToken).ConfigureAwait(false);
         LogForecast(logger, policy.Id, forecast.Method, forecast.Points.Count, forecast.Accuracy?.Mase, forecast.Reason);
         return forecast;

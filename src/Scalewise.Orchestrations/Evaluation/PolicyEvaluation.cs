@@ -15,6 +15,7 @@ public sealed partial class PolicyEvaluation(
     IPolicyStore policies,
     IMetricReader metrics,
     TargetReader targets,
+    TickReader tickReader,
     ITargetStateStore states,
     IDecisionLog decisions,
     IForecastStore forecasts,
@@ -30,27 +31,9 @@ public sealed partial class PolicyEvaluation(
 
     public async Task<IReadOnlyList<ScalingDecision>> EvaluateAllAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var made = new List<ScalingDecision>();
         var stored = await policies.ListAsync(cancellationToken).ConfigureAwait(false);
         var running = await RunningProcedures.QueryAsync(client, cancellationToken).ConfigureAwait(false);
-        foreach (var policy in stored.Select(s => s.Policy))
-        {
-            try
-            {
-                if (await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly: false, cancellationToken).ConfigureAwait(false) is { } decision)
-                {
-                    made.Add(decision);
-                }
-            }
-#pragma warning disable CA1031 // One target's failure must not stop the others from being evaluated.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                LogEvaluationFailed(logger, ex, policy.Id);
-            }
-        }
-
-        return made;
+        return await EvaluateManyAsync(client, [.. stored.Select(s => s.Policy)], running, emergenciesOnly: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -59,27 +42,45 @@ public sealed partial class PolicyEvaluation(
     /// </summary>
     public async Task<IReadOnlyList<ScalingDecision>> CheckEmergenciesAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var made = new List<ScalingDecision>();
         var candidates = (await policies.ListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Policy).Where(TimerJobs.MayHaveEmergency).ToList();
-        var running = candidates.Count == 0 ? new Dictionary<string, OrchestrationMetadata>() : await RunningProcedures.QueryAsync(client, cancellationToken).ConfigureAwait(false);
-        foreach (var policy in candidates)
+        if (candidates.Count == 0)
         {
+            return [];
+        }
+
+        var running = await RunningProcedures.QueryAsync(client, cancellationToken).ConfigureAwait(false);
+        return await EvaluateManyAsync(client, candidates, running, emergenciesOnly: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many policies one tick decides, records and launches at a time once their reads are in (each waits on its own writes).</summary>
+    public const int MaxConcurrentPolicies = 16;
+
+    /// <summary>
+    /// Reads for every policy at once (<see cref="TickReader"/>: target lists, one batched metric read, range queries), then decides,
+    /// records and launches up to <see cref="MaxConcurrentPolicies"/> policies at a time; decisions come back in policy order, and one
+    /// policy's failure is logged and does not stop the others.
+    /// </summary>
+    private async Task<IReadOnlyList<ScalingDecision>> EvaluateManyAsync(DurableTaskClient client, List<ScalingPolicy> list, IReadOnlyDictionary<string, OrchestrationMetadata> running, bool emergenciesOnly, CancellationToken cancellationToken)
+    {
+        var evaluated = list.Where(p => RunningProcedures.For(running, p.Id) is null || TimerJobs.MayHaveEmergency(p)).ToList();
+        var reads = await tickReader.ReadAsync(evaluated, p => RunningProcedures.For(running, p.Id) is not null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var made = new ScalingDecision?[list.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPolicies, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), options, async (i, token) =>
+        {
+            var policy = list[i];
             try
             {
-                if (await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly: true, cancellationToken).ConfigureAwait(false) is { } decision)
-                {
-                    made.Add(decision);
-                }
+                made[i] = await EvaluateKnownAsync(client, policy, RunningProcedures.For(running, policy.Id), emergenciesOnly, reads, token).ConfigureAwait(false);
             }
-#pragma warning disable CA1031 // One target's failure must not stop the others from being checked.
+#pragma warning disable CA1031 // One target's failure must not stop the others from being evaluated.
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
                 LogEvaluationFailed(logger, ex, policy.Id);
             }
-        }
-
-        return made;
+        }).ConfigureAwait(false);
+        return [.. made.OfType<ScalingDecision>()];
     }
 
     /// <summary>
@@ -90,11 +91,14 @@ public sealed partial class PolicyEvaluation(
     {
         ArgumentNullException.ThrowIfNull(policy);
         var running = await RunningProcedures.FindAsync(client, policy.Id, cancellationToken).ConfigureAwait(false);
-        return await EvaluateKnownAsync(client, policy, running, emergenciesOnly, cancellationToken).ConfigureAwait(false);
+        return await EvaluateKnownAsync(client, policy, running, emergenciesOnly, reads: null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Evaluates one policy whose running procedure (or none) the caller already knows: the tick asks once for all.</summary>
-    private async Task<ScalingDecision?> EvaluateKnownAsync(DurableTaskClient client, ScalingPolicy policy, OrchestrationMetadata? running, bool emergenciesOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates one policy whose running procedure (or none) the caller already knows: the tick asks once for all. What the tick
+    /// read in batches (<paramref name="reads"/>) is used; anything it has not is read for this policy alone.
+    /// </summary>
+    private async Task<ScalingDecision?> EvaluateKnownAsync(DurableTaskClient client, ScalingPolicy policy, OrchestrationMetadata? running, bool emergenciesOnly, TickReads? reads, CancellationToken cancellationToken)
     {
         using var span = ScalewiseTelemetry.StartEvaluation(policy);
         if (running is not null && !TimerJobs.MayHaveEmergency(policy))
@@ -103,18 +107,17 @@ public sealed partial class PolicyEvaluation(
             return null;
         }
 
-        var target = await targets.ReadAsync(policy.Target, cancellationToken).ConfigureAwait(false);
+        var target = reads?.Target(policy) ?? await targets.ReadAsync(policy.Target, cancellationToken).ConfigureAwait(false);
         if (running is null && !target.IsProvisioningTerminal)
         {
             LogSkippedBusy(logger, policy.Id, target.ProvisioningState);
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var requests = PolicyMetrics.Requests(policy);
-        var windows = requests.Count == 0 ? [] : await ReadMetricsAsync(policy, requests, now, cancellationToken).ConfigureAwait(false);
-        var state = await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
-        var forecast = policy.Predictive is null ? null : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
+        var now = reads?.Now ?? time.GetUtcNow();
+        var windows = reads?.Windows(policy) is { } batched ? Batched(policy, batched, reads.MetricsElapsed) : await ReadMetricsAsync(policy, PolicyMetrics.Requests(policy), now, cancellationToken).ConfigureAwait(false);
+        var state = reads?.State(policy) ?? await states.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
+        var forecast = policy.Predictive is null ? null : reads is { HasForecasts: true } ? reads.Forecast(policy) : await forecasts.GetAsync(policy.Id, cancellationToken).ConfigureAwait(false);
         var decision = ScalingTick.Decide(policy, windows, TargetReader.StateFor(policy, state.State, target), target.Capacity, now, forecast, prices);
         ScalewiseTelemetry.Decided(span, policy, decision);
 
@@ -156,9 +159,25 @@ public sealed partial class PolicyEvaluation(
         return decision;
     }
 
+    /// <summary>The policy's windows from the tick's batched read, counted for <c>scalewise.metric_read.*</c> with the batch's duration.</summary>
+    private static IReadOnlyList<MetricWindow> Batched(ScalingPolicy policy, IReadOnlyList<MetricWindow> windows, TimeSpan elapsed)
+    {
+        if (windows.Count > 0)
+        {
+            ScalewiseTelemetry.MetricsRead(policy, elapsed, windows.All(w => w.Points.Count > 0) ? MetricReadResult.Data : MetricReadResult.Empty);
+        }
+
+        return windows;
+    }
+
     /// <summary>The policy's metric windows, timed and counted for <c>scalewise.metric_read.*</c>.</summary>
     private async Task<IReadOnlyList<MetricWindow>> ReadMetricsAsync(ScalingPolicy policy, IReadOnlyList<MetricRequest> requests, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -46,6 +46,23 @@ internal static class ProcedureSteps
     }
 
     /// <summary>
+    /// A SKU change from start to end: the journal, the guard (Cancelled with its reason when it refuses), then the kind's own
+    /// <paramref name="steps"/> after an allowed guard; the result in SKUs.
+    /// </summary>
+    public static async Task<VerticalProcedureResult> RunGuardedAsync(
+        TaskOrchestrationContext context, VerticalProcedureInput input, Func<ProcedureJournal, VerticalGuardOutcome, Task<ProcedureEnd>> steps)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var journal = ProcedureJournal.For(context, input);
+        var guard = await GuardAsync(journal, input);
+        var end = guard.Allowed
+            ? await steps(journal, guard)
+            : await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {guard.Reason}.");
+        return end.ToSkuResult();
+    }
+
+    /// <summary>
     /// Waits for a person's answer when <paramref name="timeout"/> is set. Null when the procedure may go on; otherwise its end
     /// (Cancelled when nobody answered in time, Rejected when someone said no).
     /// </summary>

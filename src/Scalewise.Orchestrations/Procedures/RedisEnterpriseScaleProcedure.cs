@@ -13,22 +13,13 @@ namespace Scalewise.Orchestrations.Procedures;
 /// </summary>
 public static class RedisEnterpriseScaleProcedure
 {
-    public static async Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        return (await RunStepsAsync(ProcedureJournal.For(context, input), input)).ToSkuResult();
-    }
+    public static Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input) =>
+        RunGuardedAsync(context, input, (journal, guard) => RunStepsAsync(journal, input, guard));
 
-    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input)
+    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input, VerticalGuardOutcome guard)
     {
         var to = input.ToSku;
-        var guard = await GuardAsync(journal, input);
         var from = guard.CurrentSku;
-        if (!guard.Allowed)
-        {
-            return await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {guard.Reason}.");
-        }
 
         var before = await ReadClusterAsync(journal);
         string? refusal = null;

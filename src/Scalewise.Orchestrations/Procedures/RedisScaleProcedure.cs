@@ -13,21 +13,11 @@ namespace Scalewise.Orchestrations.Procedures;
 /// </summary>
 public static class RedisScaleProcedure
 {
-    public static async Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        return (await RunStepsAsync(ProcedureJournal.For(context, input), input)).ToSkuResult();
-    }
+    public static Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input) =>
+        RunGuardedAsync(context, input, (journal, guard) => RunStepsAsync(journal, input, guard));
 
-    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input)
+    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input, VerticalGuardOutcome guard)
     {
-        var guard = await GuardAsync(journal, input);
-        if (!guard.Allowed)
-        {
-            return await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {guard.Reason}.");
-        }
-
         var from = (await ReadCacheAsync(journal)).Sku;
         var verdict = RedisMoveVerdict.For(from, input.ToSku, guard.AcceptDataLoss);
         journal.AddStep(Plan, journal.Now(), verdict.Summary);

@@ -15,13 +15,15 @@ public static class RunningProcedures
 
     private static bool IsRunning(OrchestrationRuntimeStatus status) => Array.IndexOf(Running, status) >= 0;
 
-    public static async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> QueryAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>Every running procedure by instance id; with <paramref name="withCustomStatus"/>, each with its custom status (the step it is on).</summary>
+    public static async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> QueryAsync(DurableTaskClient client, CancellationToken cancellationToken, bool withCustomStatus = false)
     {
         ArgumentNullException.ThrowIfNull(client);
         var query = new OrchestrationQuery
         {
             InstanceIdPrefix = ProcedureIds.ForTarget(string.Empty),
             Statuses = Running,
+            FetchInputsAndOutputs = withCustomStatus,
         };
         var found = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))

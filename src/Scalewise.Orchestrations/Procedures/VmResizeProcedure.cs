@@ -12,22 +12,12 @@ namespace Scalewise.Orchestrations.Procedures;
 /// <remarks>Outside the maintenance window the procedure is Cancelled with the window and its next opening in the reason; it does not wait for it.</remarks>
 public static class VmResizeProcedure
 {
-    public static async Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        return (await RunStepsAsync(ProcedureJournal.For(context, input), input)).ToSkuResult();
-    }
+    public static Task<VerticalProcedureResult> RunAsync(TaskOrchestrationContext context, VerticalProcedureInput input) =>
+        RunGuardedAsync(context, input, (journal, guard) => RunStepsAsync(journal, input, guard));
 
-    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input)
+    private static async Task<ProcedureEnd> RunStepsAsync(ProcedureJournal journal, VerticalProcedureInput input, VerticalGuardOutcome guard)
     {
         var to = input.ToSku;
-        var guard = await GuardAsync(journal, input);
-        if (!guard.Allowed)
-        {
-            return await NotStartedAsync(journal, ProcedureOutcome.Cancelled, $"Not started: {guard.Reason}.");
-        }
-
         if (await ApproveAsync(journal, input.ApprovalTimeout, input.PollInterval, $"{journal.Progress.Move}: {input.Reason}") is { } answered)
         {
             return answered;

@@ -61,7 +61,7 @@ public static class DemoEstate
         estate.SetMetric(RedisCacheId, "cacheWrite", t => 4096 * daily.RequestsPerSecondAt(t), new Dictionary<string, string> { ["ShardId"] = "0" }, "BytesPerSecond");
 
         estate.AddRedisEnterprise(RedisEnterpriseId, "Balanced_B5", capacity: null, new RedisEnterpriseModel(
-            SkusForScaling: [.. RedisEnterpriseSkuOption.DefaultCatalog.Where(o => o.Name != "Balanced_B5"), new("EnterpriseFlash_F300", 345)]));
+            SkusForScaling: [.. RedisEnterpriseSkuCatalog.Default.Where(o => o.Name != "Balanced_B5"), new("EnterpriseFlash_F300", 345)]));
         estate.SetMetric(RedisEnterpriseId, "serverLoad", t => Math.Min(100, 5 + daily.RequestsPerSecondAt(t) / 3), unit: "Percent");
         estate.SetMetric(RedisEnterpriseId, "usedmemorypercentage", _ => 42, unit: "Percent");
 

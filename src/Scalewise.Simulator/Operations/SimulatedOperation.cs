@@ -14,7 +14,7 @@ internal sealed class SimulatedOperation(string kind, DateTimeOffset startTime, 
 
     public bool WillFail { get; } = willFail;
 
-    public string Status { get; set; } = OperationStatuses.InProgress;
+    public string Status { get; set; } = ProvisioningStates.InProgress;
 
     public DateTimeOffset? EndTime { get; set; }
 
@@ -22,7 +22,7 @@ internal sealed class SimulatedOperation(string kind, DateTimeOffset startTime, 
 
     public string? ErrorMessage { get; set; }
 
-    public bool IsRunning => Status == OperationStatuses.InProgress;
+    public bool IsRunning => Status == ProvisioningStates.InProgress;
 
     public OperationSnapshot Snapshot() => new(Id, Status, StartTime, EndTime, ErrorCode, ErrorMessage);
 
@@ -32,13 +32,13 @@ internal sealed class SimulatedOperation(string kind, DateTimeOffset startTime, 
         EndTime = DueAt;
         if (WillFail)
         {
-            Status = OperationStatuses.Failed;
+            Status = ProvisioningStates.Failed;
             ErrorCode = failureCode;
             ErrorMessage = failureMessage;
         }
         else
         {
-            Status = OperationStatuses.Succeeded;
+            Status = ProvisioningStates.Succeeded;
         }
     }
 }

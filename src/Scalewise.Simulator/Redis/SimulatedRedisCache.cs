@@ -282,7 +282,7 @@ public sealed class SimulatedRedisCache : IOperationSource, IMetricSource
         if (scaling is { IsRunning: true } operation && operation.DueAt <= now)
         {
             operation.Finish("ScaleFailed", $"Scaling '{Name}' to {scalingTo} failed; the cache stays at {skuTimeline[^1].Sku}.");
-            if (operation.Status == OperationStatuses.Succeeded)
+            if (operation.Status == ProvisioningStates.Succeeded)
             {
                 skuTimeline.Add((operation.DueAt, scalingTo!));
                 provisioningState = ProvisioningStates.Succeeded;

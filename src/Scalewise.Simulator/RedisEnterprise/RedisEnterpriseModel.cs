@@ -2,7 +2,7 @@ namespace Scalewise.Simulator.RedisEnterprise;
 
 /// <summary>
 /// How a simulated Azure Managed Redis cluster behaves. <see cref="SkusForScaling"/> null means every SKU of
-/// <see cref="RedisEnterpriseSkuOption.DefaultCatalog"/> other than the current one; a zero <see cref="ScalingDelay"/> means
+/// <see cref="RedisEnterpriseSkuCatalog.Default"/> other than the current one; a zero <see cref="ScalingDelay"/> means
 /// <see cref="DefaultScalingDelay"/>.
 /// </summary>
 public sealed record RedisEnterpriseModel(

@@ -80,7 +80,7 @@ public sealed class SimulatedRedisEnterprise : IOperationSource
     public IReadOnlyList<RedisEnterpriseSkuOption> SkusForScaling()
     {
         var current = SkuName;
-        return [.. (Model.SkusForScaling ?? RedisEnterpriseSkuOption.DefaultCatalog).Where(s => !s.Name.Equals(current, StringComparison.OrdinalIgnoreCase))];
+        return [.. (Model.SkusForScaling ?? RedisEnterpriseSkuCatalog.Default).Where(s => !s.Name.Equals(current, StringComparison.OrdinalIgnoreCase))];
     }
 
     public OperationSnapshot? GetOperation(string operationId)
@@ -137,7 +137,7 @@ public sealed class SimulatedRedisEnterprise : IOperationSource
         if (updating is { IsRunning: true } operation && operation.DueAt <= timeProvider.GetUtcNow())
         {
             operation.Finish("UpdateFailed", $"Updating '{Name}' to {pendingSku.Name} failed; the cluster stays at {skuName}.");
-            if (operation.Status == OperationStatuses.Succeeded)
+            if (operation.Status == ProvisioningStates.Succeeded)
             {
                 (skuName, capacity) = pendingSku;
                 provisioningState = ProvisioningStates.Succeeded;

@@ -11,7 +11,7 @@ internal sealed class ScaleOperation(string id, SimulatedScaleSet owner, DateTim
 
     public DateTimeOffset DueAt { get; } = dueAt;
 
-    public string Status { get; set; } = OperationStatuses.InProgress;
+    public string Status { get; set; } = ProvisioningStates.InProgress;
 
     public DateTimeOffset? EndTime { get; set; }
 

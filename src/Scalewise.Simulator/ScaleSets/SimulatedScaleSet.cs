@@ -209,15 +209,15 @@ public sealed class SimulatedScaleSet
             AdvanceLocked();
             var now = timeProvider.GetUtcNow();
             from = DesiredCapacityLocked();
-            if (capacity == from && currentOperation is { Status: OperationStatuses.InProgress } running)
+            if (capacity == from && currentOperation is { Status: ProvisioningStates.InProgress } running)
             {
                 return running;
             }
 
-            if (currentOperation is { Status: OperationStatuses.InProgress } superseded)
+            if (currentOperation is { Status: ProvisioningStates.InProgress } superseded)
             {
                 // Real ARM restarts a scale set's update with the newest model; the old operation is canceled.
-                superseded.Status = OperationStatuses.Canceled;
+                superseded.Status = ProvisioningStates.Canceled;
                 superseded.EndTime = now;
             }
 
@@ -247,7 +247,7 @@ public sealed class SimulatedScaleSet
             }
             else
             {
-                operation.Status = OperationStatuses.Succeeded;
+                operation.Status = ProvisioningStates.Succeeded;
                 operation.EndTime = now;
                 provisioningState = ProvisioningStates.Succeeded;
             }
@@ -360,19 +360,19 @@ public sealed class SimulatedScaleSet
             }
         }
 
-        if (currentOperation is { Status: OperationStatuses.InProgress } operation && operation.DueAt <= now)
+        if (currentOperation is { Status: ProvisioningStates.InProgress } operation && operation.DueAt <= now)
         {
             var failed = operation.NewInstances.Where(i => i.State == ProvisioningStates.Failed).Select(i => i.InstanceId).ToList();
             operation.EndTime = operation.DueAt;
             if (failed.Count > 0)
             {
-                operation.Status = OperationStatuses.Failed;
+                operation.Status = ProvisioningStates.Failed;
                 operation.ErrorCode = "VMProvisioningFailed";
                 operation.ErrorMessage = $"{failed.Count} new instance(s) failed to provision: instance ids {string.Join(", ", failed)}.";
             }
             else
             {
-                operation.Status = OperationStatuses.Succeeded;
+                operation.Status = ProvisioningStates.Succeeded;
             }
 
             // Like a real partial failure, the scale set itself still ends Succeeded.

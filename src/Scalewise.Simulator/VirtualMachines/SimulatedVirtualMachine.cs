@@ -26,7 +26,7 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
     private SimulatedOperation? current;
     private string? pendingSize;
     private string size;
-    private string powerState = VmPowerStates.Running;
+    private string powerState = PowerStates.Running;
     private string provisioningState = ProvisioningStates.Succeeded;
 
     internal SimulatedVirtualMachine(ArmResourceId id, VirtualMachineModel model, TimeProvider timeProvider, ILogger logger, Action<string, IOperationSource> registerOperation)
@@ -83,7 +83,7 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
     public IReadOnlyList<VmSize> AvailableSizes()
     {
         var state = PowerState;
-        if (state == VmPowerStates.Deallocated)
+        if (state == PowerStates.Deallocated)
         {
             return VmSize.Catalog;
         }
@@ -154,10 +154,10 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
 
             pendingSize = known.Name;
             provisioningState = ProvisioningStates.Updating;
-            if (powerState == VmPowerStates.Running)
+            if (powerState == PowerStates.Running)
             {
                 // A running VM restarts to take a new size.
-                powerState = VmPowerStates.Starting;
+                powerState = PowerStates.Starting;
                 timeline.Add((timeProvider.GetUtcNow(), size, false));
             }
 
@@ -171,12 +171,12 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
         {
             AdvanceLocked();
             ThrowIfBusyLocked("deallocate");
-            if (powerState == VmPowerStates.Deallocated)
+            if (powerState == PowerStates.Deallocated)
             {
                 return null;
             }
 
-            powerState = VmPowerStates.Deallocating;
+            powerState = PowerStates.Deallocating;
             timeline.Add((timeProvider.GetUtcNow(), size, false));
             return StartLocked("deallocate", Model.PowerDelay, willFail);
         }
@@ -188,12 +188,12 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
         {
             AdvanceLocked();
             ThrowIfBusyLocked("start");
-            if (powerState == VmPowerStates.Running)
+            if (powerState == PowerStates.Running)
             {
                 return null;
             }
 
-            powerState = VmPowerStates.Starting;
+            powerState = PowerStates.Starting;
             return StartLocked("start", Model.PowerDelay, willFail);
         }
     }
@@ -235,17 +235,17 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
 
         var at = operation.DueAt;
         operation.Finish("VMOperationFailed", $"The '{operation.Kind}' operation on VM '{Name}' failed.");
-        var failed = operation.Status == OperationStatuses.Failed;
+        var failed = operation.Status == ProvisioningStates.Failed;
         switch (operation.Kind)
         {
             case "resize":
-                var wasRunning = powerState == VmPowerStates.Starting;
+                var wasRunning = powerState == PowerStates.Starting;
                 if (!failed)
                 {
                     size = pendingSize!;
                 }
 
-                powerState = wasRunning ? VmPowerStates.Running : VmPowerStates.Deallocated;
+                powerState = wasRunning ? PowerStates.Running : PowerStates.Deallocated;
                 if (wasRunning)
                 {
                     timeline.Add((at, size, true));
@@ -253,7 +253,7 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
 
                 break;
             case "deallocate":
-                powerState = failed ? VmPowerStates.Running : VmPowerStates.Deallocated;
+                powerState = failed ? PowerStates.Running : PowerStates.Deallocated;
                 if (failed)
                 {
                     timeline.Add((at, size, true));
@@ -261,7 +261,7 @@ public sealed class SimulatedVirtualMachine : IOperationSource, IMetricSource
 
                 break;
             default:
-                powerState = failed ? VmPowerStates.Deallocated : VmPowerStates.Running;
+                powerState = failed ? PowerStates.Deallocated : PowerStates.Running;
                 if (!failed)
                 {
                     timeline.Add((at, size, true));

@@ -19,7 +19,7 @@ internal static class LongRunningAnswers
     {
         switch (form)
         {
-            case LongRunningForm.Synchronous200 or LongRunningForm.Synchronous204 when operation.Status == OperationStatuses.Failed:
+            case LongRunningForm.Synchronous200 or LongRunningForm.Synchronous204 when operation.Status == ProvisioningStates.Failed:
                 return WireFormat.WriteArmErrorAsync(context, StatusCodes.Status400BadRequest, operation.ErrorCode ?? "OperationFailed", operation.ErrorMessage ?? "The operation failed.");
             case LongRunningForm.Synchronous200:
                 context.Response.StatusCode = StatusCodes.Status200OK;
@@ -61,7 +61,7 @@ internal static class LongRunningAnswers
                 return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, resource ?? new JsonObject());
             case LongRunningForm.OkWhileRunning:
                 return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, resource ?? new JsonObject());
-            case LongRunningForm.Synchronous200 when operation.Status != OperationStatuses.Failed && resource is not null:
+            case LongRunningForm.Synchronous200 when operation.Status != ProvisioningStates.Failed && resource is not null:
                 return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, resource);
             default:
                 return AcceptedAsync(context, form, statusUrl, operation);
@@ -74,7 +74,7 @@ internal static class LongRunningAnswers
     /// </summary>
     public static Task LocationAsync(HttpContext context, OperationSnapshot operation, JsonNode? result = null)
     {
-        if (operation.Status == OperationStatuses.InProgress)
+        if (operation.Status == ProvisioningStates.InProgress)
         {
             context.Response.Headers.Location = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}{context.Request.QueryString}";
             context.Response.Headers.RetryAfter = "10";
@@ -82,12 +82,12 @@ internal static class LongRunningAnswers
             return Task.CompletedTask;
         }
 
-        if (operation.Status == OperationStatuses.Succeeded && result is not null)
+        if (operation.Status == ProvisioningStates.Succeeded && result is not null)
         {
             return WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, result);
         }
 
-        if (operation.Status == OperationStatuses.Succeeded)
+        if (operation.Status == ProvisioningStates.Succeeded)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;

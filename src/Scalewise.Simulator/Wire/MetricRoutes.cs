@@ -42,6 +42,9 @@ internal sealed class MetricRoutes(Estate estate)
         await WireFormat.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
+    /// <summary>Azure Monitor's limit on resource ids per <c>metrics:getBatch</c> call.</summary>
+    public const int MaxBatchResources = 50;
+
     public async Task MetricsBatchAsync(HttpContext context)
     {
         var query = context.Request.Query;
@@ -77,6 +80,12 @@ internal sealed class MetricRoutes(Estate estate)
         if (resourceIds.Count == 0 || resourceIds.Exists(string.IsNullOrWhiteSpace))
         {
             await WireFormat.WriteMetricsErrorAsync(context, "The request body must be {\"resourceids\":[\"<resource id>\", ...]} with at least one resource id string.").ConfigureAwait(false);
+            return;
+        }
+
+        if (resourceIds.Count > MaxBatchResources)
+        {
+            await WireFormat.WriteMetricsErrorAsync(context, $"The request body names {resourceIds.Count} resource ids; metrics:getBatch accepts at most {MaxBatchResources} per call.").ConfigureAwait(false);
             return;
         }
 

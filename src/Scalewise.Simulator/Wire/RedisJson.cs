@@ -121,7 +121,7 @@ internal static class RedisJson
             error = new JsonObject { ["code"] = operation.ErrorCode, ["message"] = operation.ErrorMessage };
         }
 
-        var percent = operation.Status == OperationStatuses.InProgress ? 50 : 100;
+        var percent = operation.Status == ProvisioningStates.InProgress ? 50 : 100;
         return new JsonObject
         {
             ["id"] = $"/subscriptions/{subscriptionId}/providers/Microsoft.Cache/locations/{location}/asyncOperations/{operation.OperationId}",

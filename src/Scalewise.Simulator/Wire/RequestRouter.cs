@@ -12,13 +12,28 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
     private readonly SnapshotRoutes snapshots = new(estate);
     private readonly MetricRoutes metrics = new(estate);
+    private readonly ResourceGroupListRoutes lists = new(estate);
 
     private const string MetricsSuffix = "/providers/Microsoft.Insights/metrics";
 
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers["x-ms-request-id"] = Guid.NewGuid().ToString();
-        await RouteAsync(context).ConfigureAwait(false);
+        if (estate.Traffic.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(estate.Traffic.Latency, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (estate.Traffic.Admit(context.Request.Method, context.Request.Path.Value ?? "/") is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "TooManyRequests", $"Number of requests for subscription exceeded the limit; retry after {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} seconds.").ConfigureAwait(false);
+        }
+        else
+        {
+            await RouteAsync(context).ConfigureAwait(false);
+        }
+
         SimulatorLog.Request(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Response.StatusCode);
     }
 
@@ -138,7 +153,6 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
     private async Task RouteResourceAsync(HttpContext context, string path, string[] segments)
     {
-
         if (path.EndsWith(MetricsSuffix, StringComparison.OrdinalIgnoreCase))
         {
             await RequireMethod(context, HttpMethods.Get, () => metrics.MetricsAsync(context, path[..^MetricsSuffix.Length])).ConfigureAwait(false);
@@ -175,6 +189,11 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
             && Is(segments[5], "Microsoft.Compute") && Is(segments[6], "snapshots"))
         {
             await RequireMethod(context, HttpMethods.Get, () => snapshots.SnapshotListAsync(context, segments[1], segments[3])).ConfigureAwait(false);
+            return;
+        }
+
+        if (await lists.TryListAsync(context, segments).ConfigureAwait(false))
+        {
             return;
         }
 
@@ -233,13 +252,13 @@ internal sealed class RequestRouter(Estate estate, ILogger logger)
 
         // A Location (monitor) URL answers 202 while the operation runs, as ARM's Location polling expects, and the error once it failed.
         var monitor = context.Request.Query["monitor"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase);
-        if (monitor && (operation.Status is OperationStatuses.Failed or OperationStatuses.Canceled || estate.OperationResult(operationId) is not null))
+        if (monitor && (operation.Status is ProvisioningStates.Failed or ProvisioningStates.Canceled || estate.OperationResult(operationId) is not null))
         {
             await LongRunningAnswers.LocationAsync(context, operation, estate.OperationResult(operationId)).ConfigureAwait(false);
             return;
         }
 
-        var status = monitor && operation.Status == OperationStatuses.InProgress ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
+        var status = monitor && operation.Status == ProvisioningStates.InProgress ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
         await WireFormat.WriteJsonAsync(context, status, ScaleSetJson.Operation(operation)).ConfigureAwait(false);
     }
 

@@ -91,7 +91,7 @@ internal static class VirtualMachineJson
             ["statuses"] = new JsonArray
             {
                 new JsonObject { ["code"] = provisioningCode.ToLowerInvariant(), ["level"] = provisioning == ProvisioningStates.Failed ? "Error" : "Info", ["displayStatus"] = "Provisioning " + provisioning.ToLowerInvariant() },
-                new JsonObject { ["code"] = "PowerState/" + power, ["level"] = "Info", ["displayStatus"] = "VM " + power },
+                new JsonObject { ["code"] = PowerStates.CodePrefix + power, ["level"] = "Info", ["displayStatus"] = "VM " + power },
             },
         };
     }

@@ -90,7 +90,7 @@ public sealed class ComputeContractTests
         var arm = new ExampleArm().Answer("GET", "/virtualMachines/myVM", 200, vm);
         for (var i = 0; i < disks; i++)
         {
-            arm.Answer("PUT", "/snapshots/", status, Body("compute/Snapshot_Create_InstantAccessSnapshot.json", status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            arm.Answer("PUT", "/snapshots/", status, Body("compute/Snapshot_Create_FromAnExistingSnapshot.json", status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         using var connection = arm.Connect();

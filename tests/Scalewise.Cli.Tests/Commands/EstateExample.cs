@@ -12,7 +12,7 @@ namespace Scalewise.Cli.Tests.Commands;
 /// resource group and name of the demo resource of its type, its query parameters, its body, and the api-version of the
 /// definition the simulator serves (the examples come from newer api-versions than the definitions the adapters use).
 /// </summary>
-internal sealed record EstateExample(string File, string Method, string Path, string ApiVersion, string? BodyParameter = null, string? NewerField = null)
+internal sealed record EstateExample(string File, string Method, string Path, string ApiVersion, string? BodyParameter = null)
 {
     private const string Compute = "2023-07-01";
     private const string Disk = "2023-04-02";
@@ -42,9 +42,8 @@ internal sealed record EstateExample(string File, string Method, string Path, st
         new("compute/VirtualMachine_Start_MaximumSet_Gen.json", "POST", DemoEstate.VirtualMachineId + "/start", Compute),
         new("compute/Snapshot_Get.json", "GET", DemoEstate.SnapshotId, Disk),
         new("compute/Snapshot_GetIncrementalSnapshot.json", "GET", DemoEstate.SnapshotId, Disk),
-        // A 2025-01-02 example: instantAccessDurationMinutes is not in DiskRP 2023-04-02, the definition the adapters use,
-        // so the strict estate refuses it by name (Azure at 2023-04-02 would ignore it).
-        new("compute/Snapshot_Create_InstantAccessSnapshot.json", "PUT", DemoEstate.SnapshotId + "-copy", Disk, "snapshot", "properties.creationData.instantAccessDurationMinutes"),
+        new("compute/Snapshot_Create_FromAnExistingSnapshot.json", "PUT", DemoEstate.SnapshotId + "-copy", Disk, "snapshot"),
+        new("compute/Snapshot_Delete.json", "DELETE", DemoEstate.SnapshotId + "-copy", Disk),
         new("redis/RedisCacheGet.json", "GET", DemoEstate.RedisCacheId, Redis),
         new("redis/RedisCacheList.json", "GET", $"/subscriptions/{DemoEstate.SubscriptionId}/providers/Microsoft.Cache/redis", Redis),
         new("redis/RedisCacheUpdate.json", "PATCH", DemoEstate.RedisCacheId, Redis, "parameters"),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Scalewise.Cli.Commands;
 using Spectre.Console;
+using static Scalewise.Cli.Tests.Commands.TraceSamples;
 
 namespace Scalewise.Cli.Tests.Commands;
 
@@ -20,6 +21,47 @@ public sealed class SimulateCommandTests : IDisposable
     {
         output.Dispose();
         work.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Simulate_Sweep_WritesAFrontierForEveryBaselineAndTheSameCostComparison()
+    {
+        var report = Path.Combine(work.FullName, "report");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 2)), "--policy", WebDefaultPolicy(), "--compare", "--sweep", "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        var frontiers = json.RootElement.GetProperty("frontiers").EnumerateArray().ToList();
+        Assert.Equal(["static", "azure-autoscale", "hpa", "react", "hist"], frontiers.Select(f => f.GetProperty("strategy").GetString()));
+        foreach (var frontier in frontiers)
+        {
+            var points = frontier.GetProperty("points").EnumerateArray().ToList();
+            Assert.True(points.Count >= 2, $"{frontier.GetProperty("strategy")} has {points.Count} settings");
+            Assert.All(points, p => Assert.True(p.GetProperty("instanceMinutes").GetInt64() > 0 && p.TryGetProperty("value", out _) && p.TryGetProperty("sloViolationMinutes", out _)));
+        }
+
+        var scalewise = json.RootElement.GetProperty("strategies")[0];
+        var sameCost = json.RootElement.GetProperty("sameCost");
+        Assert.Equal(scalewise.GetProperty("instanceMinutes").GetInt64(), sameCost.GetProperty("instanceMinutes").GetInt64());
+        Assert.Equal(scalewise.GetProperty("sloViolationMinutes").GetInt32(), sameCost.GetProperty("sloViolationMinutes").GetInt32());
+        var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
+        Assert.Contains("## Frontiers", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.Contains("At the policy's cost", StringComparison.Ordinal) || markdown.Contains("No baseline's frontier reaches the policy's cost", StringComparison.Ordinal), markdown);
+        Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(report, "charts", "frontiers.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_WithoutSweep_ReportHasNoFrontiers()
+    {
+        var report = Path.Combine(work.FullName, "report");
+
+        var exit = await InvokeAsync("--trace", WriteTrace(GeneratedTrace(days: 1)), "--policy", WebDefaultPolicy(), "--compare", "--report", report);
+
+        Assert.True(exit == 0, output.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        Assert.False(json.RootElement.TryGetProperty("frontiers", out _));
+        Assert.False(File.Exists(Path.Combine(report, "charts", "frontiers.svg")));
     }
 
     [Fact]
@@ -150,40 +192,6 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("instancesAtPeak", output.ToString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A diurnal load with a spike: 2 000 to 6 000 requests a minute, 10 minutes at triple load at 14:00 each day.</summary>
-    private static string GeneratedTrace(int days)
-    {
-        var csv = new StringBuilder("timestamp,requests\n");
-        var start = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
-        for (var m = 0; m < days * 1440; m++)
-        {
-            var time = start.AddMinutes(m);
-            var load = 4000 + (2000 * Math.Sin((time.Hour + (time.Minute / 60.0) - 9) / 24 * 2 * Math.PI));
-            if (time.Hour == 14 && time.Minute < 10)
-            {
-                load *= 3;
-            }
-
-            csv.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd'T'HH:mm:ss'Z'},{(int)load}\n");
-        }
-
-        return csv.ToString();
-    }
-
-    private static string WebDefaultPolicy()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var policy = Path.Combine(directory.FullName, "examples", "policies", "web-default.json");
-            if (File.Exists(policy))
-            {
-                return policy;
-            }
-        }
-
-        throw new FileNotFoundException("examples/policies/web-default.json not found above " + AppContext.BaseDirectory);
     }
 
     private string WriteTrace(string csv)

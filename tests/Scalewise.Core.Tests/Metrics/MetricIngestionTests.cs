@@ -53,6 +53,38 @@ public sealed class MetricIngestionTests
         Assert.Contains("PT1H", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_TargetTrackingAndEmergencyWithIngestionLatency_TheirRequestsUseIt()
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "policies", "vmss-flash-crowd.json")))!;
+        document["emergency"]!["ingestionLatency"] = "PT7M";
+        document["targetTracking"] = JsonNode.Parse("""
+            [{ "name": "cpu-70", "metricName": "Percentage CPU", "statistic": "Average", "timeAggregation": "Average",
+               "timeGrain": "PT1M", "timeWindow": "PT5M", "targetValue": 70, "ingestionLatency": "PT4M" }]
+            """);
+
+        var policy = PolicyDocument.Parse(document.ToJsonString());
+
+        Assert.True(policy.IsValid, string.Join("; ", policy.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        var requests = PolicyMetrics.Requests(policy.Policy!);
+        var tracked = policy.Policy!.TargetTracking![0].AsTrigger().ToRequest(policy.Policy.Target.ResourceId);
+        Assert.Equal(TimeSpan.FromMinutes(4), MetricIngestion.LatencyOf(Assert.Single(requests, r => r == tracked)));
+        Assert.All(requests.Where(r => r.MetricName == "Network In Total"), r => Assert.Equal(TimeSpan.FromMinutes(7), MetricIngestion.LatencyOf(r)));
+        Assert.Contains(requests, r => r.MetricName == "Network In Total");
+    }
+
+    [Fact]
+    public void Parse_EmergencyIngestionLatencyOutOfRange_NamesTheField()
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "policies", "vmss-flash-crowd.json")))!;
+        document["emergency"]!["ingestionLatency"] = "PT3H";
+
+        var policy = PolicyDocument.Parse(document.ToJsonString());
+
+        var error = Assert.Single(policy.Errors);
+        Assert.Equal("$.emergency.ingestionLatency", error.Path);
+    }
+
     private static string WithLatency(string latency)
     {
         var document = JsonNode.Parse(WebDefault)!;

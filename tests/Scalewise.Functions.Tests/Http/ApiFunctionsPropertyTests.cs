@@ -29,7 +29,9 @@ public sealed class ApiFunctionsPropertyTests(LocalEstateFixture estate, ITestOu
         (1, Gen.Select(HostileInputs.RouteId, HostileInputs.EntityTagHeader, (id, ifMatch) => new Call(Route.Delete, id, null, ifMatch, null, null))),
         (1, Gen.Select(HostileInputs.RouteId, Gen.Int[0, 3], (id, which) => new Call((Route)((int)Route.Get + which), id, null, null, null, null))),
         (2, Gen.Select(Targets, HostileInputs.CommandBody, HostileInputs.ContentType, (target, body, type) => new Call(Route.Scale, target, body, null, null, type))),
-        (1, Gen.Select(HostileInputs.RouteId, HostileInputs.CommandBody, Gen.Bool, (instance, body, approve) => new Call(approve ? Route.Approve : Route.Reject, instance, body, null, null, null))));
+        (1, Gen.Select(HostileInputs.RouteId, HostileInputs.CommandBody, Gen.Bool, (instance, body, approve) => new Call(approve ? Route.Approve : Route.Reject, instance, body, null, null, null))),
+        (1, Gen.Select(Targets, HostileInputs.ValueToken, Gen.Bool, (target, value, to) => new Call(Route.Timeline, target, null, null, null, null, (to ? "to=" : "from=") + Uri.EscapeDataString(value)))),
+        (1, HostileInputs.ValueToken.Select(value => new Call(Route.Procedures, "x", null, null, null, null, "status=" + Uri.EscapeDataString(value)))));
 
     public enum Route
     {
@@ -43,6 +45,8 @@ public sealed class ApiFunctionsPropertyTests(LocalEstateFixture estate, ITestOu
         Scale,
         Approve,
         Reject,
+        Timeline,
+        Procedures,
     }
 
     private ApiFunctions Functions => ActivatorUtilities.CreateInstance<ApiFunctions>(estate.Services);
@@ -92,9 +96,11 @@ public sealed class ApiFunctionsPropertyTests(LocalEstateFixture estate, ITestOu
             Route.Scale => "/api/targets/x/scale",
             Route.Approve or Route.Reject => "/api/procedures/x/approve",
             Route.CapacityReports => "/api/targets/x/capacity-reports?limit=" + Uri.EscapeDataString(call.Id),
+            Route.Timeline => "/api/targets/x/timeline?" + call.Query,
+            Route.Procedures => "/api/procedures?" + call.Query,
             _ => "/api/policies/x",
         };
-        var request = new FunctionsHttpCall(call.Route is Route.Delete or >= Route.Get and <= Route.CapacityReports ? "GET" : "POST", path, call.Body, headers);
+        var request = new FunctionsHttpCall(call.Route is Route.Delete or (>= Route.Get and <= Route.CapacityReports) or Route.Timeline or Route.Procedures ? "GET" : "POST", path, call.Body, headers);
         request.Http.RequestServices = estate.Services;
         if (call.ContentType is not null)
         {
@@ -112,6 +118,8 @@ public sealed class ApiFunctionsPropertyTests(LocalEstateFixture estate, ITestOu
             Route.CapacityReports => await Functions.GetCapacityReports(request.Request, "prop-t1"),
             Route.Scale => await Functions.RequestScale(request.Request, call.Id, Client),
             Route.Approve => await Functions.ApproveProcedure(request.Request, call.Id, Client),
+            Route.Timeline => await Functions.GetTargetTimeline(request.Request, call.Id),
+            Route.Procedures => await Functions.ListProcedures(request.Request, Client),
             _ => await Functions.RejectProcedure(request.Request, call.Id, Client),
         };
         var body = await request.CompleteAsync(result);
@@ -131,9 +139,9 @@ public sealed class ApiFunctionsPropertyTests(LocalEstateFixture estate, ITestOu
     }
 
     /// <summary>One generated request: route, route value, body and headers.</summary>
-    public sealed record Call(Route Route, string Id, string? Body, string? IfMatch, string? IfNoneMatch, string? ContentType)
+    public sealed record Call(Route Route, string Id, string? Body, string? IfMatch, string? IfNoneMatch, string? ContentType, string? Query = null)
     {
         public override string ToString() =>
-            $"{Route} id={JsonSerializer.Serialize(Id)} If-Match={IfMatch} If-None-Match={IfNoneMatch} Content-Type={ContentType} body={(Body is { Length: > 500 } b ? b[..500] + "..." : Body)}";
+            $"{Route} id={JsonSerializer.Serialize(Id)} query={Query} If-Match={IfMatch} If-None-Match={IfNoneMatch} Content-Type={ContentType} body={(Body is { Length: > 500 } b ? b[..500] + "..." : Body)}";
     }
 }

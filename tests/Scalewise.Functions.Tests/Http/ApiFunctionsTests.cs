@@ -181,6 +181,71 @@ public sealed class ApiFunctionsTests(LocalEstateFixture estate) : IClassFixture
         ProblemAssert.Named(bad, badBody, 400, "top");
     }
 
+    [Fact]
+    public async Task GetTargetTimeline_AfterAScale_Returns200WithTheNewCapacityAndA400NamingABadFrom()
+    {
+        var policy = await ScaledFrom2To3Async("http-timeline");
+
+        var call = new FunctionsHttpCall("GET", $"/api/targets/{policy.Id}/timeline");
+        var bad = new FunctionsHttpCall("GET", $"/api/targets/{policy.Id}/timeline?from=last-week");
+
+        var body = await call.CompleteAsync(await Functions.GetTargetTimeline(call.Request, policy.Id));
+        var badBody = await bad.CompleteAsync(await Functions.GetTargetTimeline(bad.Request, policy.Id));
+
+        Assert.Equal(200, call.Response.StatusCode);
+        Assert.Equal(ApiResponse.JsonContentType, call.Response.ContentType);
+        using var timeline = JsonDocument.Parse(body);
+        Assert.Equal(3, timeline.RootElement.GetProperty("capacity").EnumerateArray().Last().GetProperty("capacity").GetInt32());
+        ProblemAssert.Named(bad, badBody, 400, "from");
+    }
+
+    [Fact]
+    public async Task ListProcedures_AfterAScale_ListsItWithItsDurableStatusLinkAndA400NamingABadStatus()
+    {
+        var policy = await ScaledFrom2To3Async("http-procs");
+
+        var call = new FunctionsHttpCall("GET", "/api/procedures?status=succeeded");
+        var bad = new FunctionsHttpCall("GET", "/api/procedures?status=finished");
+
+        var body = await call.CompleteAsync(await Functions.ListProcedures(call.Request, Client));
+        var badBody = await bad.CompleteAsync(await Functions.ListProcedures(bad.Request, Client));
+
+        Assert.Equal(200, call.Response.StatusCode);
+        using var list = JsonDocument.Parse(body);
+        var item = list.RootElement.GetProperty("value").EnumerateArray().Single(p => p.GetProperty("target").GetString() == policy.Id);
+        Assert.Equal("Succeeded", item.GetProperty("status").GetString());
+        Assert.StartsWith($"https://scalewise-func.azurewebsites.net{DurableStatusPath}", item.GetProperty("links").GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
+        ProblemAssert.Named(bad, badBody, 400, "status");
+    }
+
+    [Fact]
+    public async Task GetDashboard_ThePageAndItsScripts_AreServedByTheFunctionsAppAndAnUnknownFileIs404NamingPath()
+    {
+        var page = new FunctionsHttpCall("GET", "/api/dashboard/?code=key");
+        var chart = new FunctionsHttpCall("GET", "/api/dashboard/chart.umd.js");
+        var missing = new FunctionsHttpCall("GET", "/api/dashboard/secrets.txt");
+
+        var html = await page.CompleteAsync(await Functions.GetDashboard(page.Request, null));
+        var script = await chart.CompleteAsync(await Functions.GetDashboard(chart.Request, "chart.umd.js"));
+        var missingBody = await missing.CompleteAsync(await Functions.GetDashboard(missing.Request, "secrets.txt"));
+
+        Assert.Equal((200, "text/html; charset=utf-8"), (page.Response.StatusCode, page.Response.ContentType));
+        Assert.Contains("location.search", html, StringComparison.Ordinal);
+        Assert.Equal((200, "text/javascript; charset=utf-8"), (chart.Response.StatusCode, chart.Response.ContentType));
+        Assert.Contains("Chart.js", script, StringComparison.Ordinal);
+        ProblemAssert.Named(missing, missingBody, 404, "path");
+    }
+
+    /// <summary>A new target at capacity 2, scaled to 3 through the production trigger, its procedure ended.</summary>
+    private async Task<Scalewise.Core.Policies.ScalingPolicy> ScaledFrom2To3Async(string name)
+    {
+        var (policy, _) = await estate.AddTargetAsync(name, capacity: 2);
+        var scale = new FunctionsHttpCall("POST", $"/api/targets/{policy.Id}/scale", """{"capacity": 3}""");
+        using var payload = JsonDocument.Parse(await scale.CompleteAsync(await Functions.RequestScale(scale.Request, policy.Id, Client)));
+        await WaitForEndAsync(Property(payload.RootElement, "id"));
+        return policy;
+    }
+
     /// <summary>A property of the Durable payload, whatever casing the worker's serializer gave its names.</summary>
     private static string Property(JsonElement element, string name) =>
         element.EnumerateObject().Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value.GetString()!;

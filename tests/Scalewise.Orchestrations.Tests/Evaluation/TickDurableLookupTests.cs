@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scalewise.Core.Ports;
+using Scalewise.LocalSupport;
 using Scalewise.Orchestrations.Evaluation;
 using Scalewise.Simulator.Load;
 

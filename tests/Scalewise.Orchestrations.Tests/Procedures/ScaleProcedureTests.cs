@@ -72,6 +72,24 @@ public sealed class ScaleProcedureTests(LocalEstateFixture estate)
     }
 
     [Fact]
+    public async Task ScaleProcedure_ManualScaleAboveTheCostCap_IsCancelledByGuardNamingTheCap()
+    {
+        // The fixture prices its scale sets' SKU at 0.10 an hour: 0.50 pays for 5 instances.
+        var (added, scaleSet) = await estate.AddTargetAsync("costcap", capacity: 2, maximum: 10);
+        var policy = added with { MaxHourlyCost = 0.50m };
+        await estate.Services.GetRequiredService<IPolicyStore>().UpsertAsync(policy, ifMatch: null, CancellationToken.None);
+
+        var refused = await RunAsync(policy, toCapacity: 6);
+        var allowed = await RunAsync(policy, toCapacity: 5);
+
+        Assert.Equal(ProcedureOutcome.Cancelled, refused.Outcome);
+        Assert.Contains("over the policy's maxHourlyCost of 0.5", refused.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(refused.Steps, s => s.Name == ProcedureStepNames.Apply);
+        Assert.Equal(ProcedureOutcome.Succeeded, allowed.Outcome);
+        Assert.Equal(5, scaleSet.Capacity);
+    }
+
+    [Fact]
     public async Task ScaleProcedure_ReactiveScaleOutWithinCooldown_IsCancelled()
     {
         var rule = new ScalingRule(

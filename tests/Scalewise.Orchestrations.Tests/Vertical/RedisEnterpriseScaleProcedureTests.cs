@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scalewise.Core.Decisions;
 using Scalewise.Core.Policies;
 using Scalewise.Core.Procedures;
+using Scalewise.Core.Targets;
 using Scalewise.Orchestrations.Procedures;
 using Scalewise.Simulator.Faults;
 using Scalewise.Simulator.RedisEnterprise;

@@ -41,7 +41,7 @@ internal static class VerticalEstate
         return (policy, cache);
     }
 
-    public static async Task<(ScalingPolicy Policy, SimulatedRedisEnterprise Cluster)> AddClusterAsync(this LocalEstateFixture estate, string name, string sku, int? capacity = null, IReadOnlyList<Simulator.RedisEnterprise.RedisEnterpriseSkuOption>? skusForScaling = null, Func<ScalingPolicy, ScalingPolicy>? configure = null)
+    public static async Task<(ScalingPolicy Policy, SimulatedRedisEnterprise Cluster)> AddClusterAsync(this LocalEstateFixture estate, string name, string sku, int? capacity = null, IReadOnlyList<RedisEnterpriseSkuOption>? skusForScaling = null, Func<ScalingPolicy, ScalingPolicy>? configure = null)
     {
         var id = UniqueId(name);
         var resourceId = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tests/providers/Microsoft.Cache/redisEnterprise/{id}";

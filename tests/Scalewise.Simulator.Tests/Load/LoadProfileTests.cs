@@ -22,6 +22,20 @@ public sealed class LoadProfileTests
         Assert.Equal(expected, profile.RequestsPerSecondAt(Start.AddMinutes(minutes)));
     }
 
+    [Theory]
+    [InlineData(0, 300)]
+    [InlineData(19, 300)]
+    [InlineData(20, 100)]
+    [InlineData(299, 100)]
+    [InlineData(300, 300)]
+    public void RequestsPerSecondAt_SpikeProfile_IsTheBaselineTimesTheFactorForTheSpikesLengthEachPeriod(double minutes, double expected)
+    {
+        var profile = new SpikeLoadProfile(new ConstantLoadProfile(100), TimeSpan.FromHours(5), TimeSpan.FromMinutes(20), 3);
+        var periodStart = DateTimeOffset.UnixEpoch.AddHours(5 * 100_000);
+
+        Assert.Equal(expected, profile.RequestsPerSecondAt(periodStart.AddMinutes(minutes)));
+    }
+
     [Fact]
     public void Constructor_NoPhases_Throws()
     {

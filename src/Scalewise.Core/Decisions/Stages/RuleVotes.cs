@@ -121,24 +121,7 @@ internal sealed record RuleVotes(
     }
 
     /// <summary>The hourly price of <paramref name="sku"/>: the price table's, else the ladder's.</summary>
-    public decimal? PriceOf(string? sku)
-    {
-        if (Prices is not null && Prices.TryGetHourlyPrice(sku, out var price))
-        {
-            return price;
-        }
-
-        var ladder = Policy.Ladder ?? DefaultSkuLadders.For(Policy.Target.Kind);
-        for (var i = 0; i < ladder.Count; i++)
-        {
-            if (string.Equals(ladder[i].Name, sku, StringComparison.OrdinalIgnoreCase))
-            {
-                return ladder[i].HourlyPrice;
-            }
-        }
-
-        return null;
-    }
+    public decimal? PriceOf(string? sku) => SkuPrices.HourlyPrice(Prices, Policy, sku);
 
     private static int IndexOf(IReadOnlyList<SkuRung> ladder, string? sku)
     {

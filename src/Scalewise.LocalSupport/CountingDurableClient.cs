@@ -1,38 +1,52 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace Scalewise.Orchestrations.Tests.Evaluation;
+namespace Scalewise.LocalSupport;
 
-/// <summary>The Durable client of the estate, counting the lookups a tick makes: single instances and queries.</summary>
-internal sealed class CountingDurableClient(DurableTaskClient inner) : DurableTaskClient(inner.Name)
+/// <summary>
+/// A Durable client that counts what a tick asks of the Durable host: single-instance lookups, queries, and instances
+/// scheduled (the tests of the tick's lookups and the tick benchmark).
+/// </summary>
+public sealed class CountingDurableClient(DurableTaskClient inner) : DurableTaskClient((inner ?? throw new ArgumentNullException(nameof(inner))).Name)
 {
     private int instanceLookups;
     private int queries;
+    private int scheduled;
+    private int others;
 
     public int InstanceLookups => Volatile.Read(ref instanceLookups);
 
     public int Queries => Volatile.Read(ref queries);
 
-    public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default) =>
-        inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
+    /// <summary>Orchestration instances scheduled (procedures started).</summary>
+    public int Scheduled => Volatile.Read(ref scheduled);
+
+    /// <summary>Every call to the Durable host: lookups, queries, schedules, events, waits, terminations, purges.</summary>
+    public int Calls => InstanceLookups + Queries + Scheduled + Volatile.Read(ref others);
+
+    public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
+    {
+        Interlocked.Increment(ref scheduled);
+        return inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
+    }
 
     public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
-        inner.RaiseEventAsync(instanceId, eventName, eventPayload, cancellation);
+        Other(inner.RaiseEventAsync(instanceId, eventName, eventPayload, cancellation));
 
     public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        inner.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs, cancellation);
+        Other(inner.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs, cancellation));
 
     public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        inner.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellation);
+        Other(inner.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellation));
 
     public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
-        inner.TerminateInstanceAsync(instanceId, options, cancellation);
+        Other(inner.TerminateInstanceAsync(instanceId, options, cancellation));
 
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
-        inner.SuspendInstanceAsync(instanceId, reason, cancellation);
+        Other(inner.SuspendInstanceAsync(instanceId, reason, cancellation));
 
     public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
-        inner.ResumeInstanceAsync(instanceId, reason, cancellation);
+        Other(inner.ResumeInstanceAsync(instanceId, reason, cancellation));
 
     public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
@@ -47,10 +61,16 @@ internal sealed class CountingDurableClient(DurableTaskClient inner) : DurableTa
     }
 
     public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
-        inner.PurgeInstanceAsync(instanceId, options, cancellation);
+        Other(inner.PurgeInstanceAsync(instanceId, options, cancellation));
 
     public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
-        inner.PurgeAllInstancesAsync(filter, options, cancellation);
+        Other(inner.PurgeAllInstancesAsync(filter, options, cancellation));
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private T Other<T>(T result)
+    {
+        Interlocked.Increment(ref others);
+        return result;
+    }
 }

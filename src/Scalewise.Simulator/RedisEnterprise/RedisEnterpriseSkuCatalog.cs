@@ -1,10 +1,9 @@
 namespace Scalewise.Simulator.RedisEnterprise;
 
-/// <summary>One Azure Managed Redis SKU, as <c>listSkusForScaling</c> lists it.</summary>
-public sealed record RedisEnterpriseSkuOption(string Name, double SizeInGB)
+/// <summary>The Azure Managed Redis SKUs a simulated cluster may scale among when its model does not list its own.</summary>
+public static class RedisEnterpriseSkuCatalog
 {
-    /// <summary>The SKUs a simulated cluster may scale among when its model does not list its own.</summary>
-    public static IReadOnlyList<RedisEnterpriseSkuOption> DefaultCatalog { get; } =
+    public static IReadOnlyList<RedisEnterpriseSkuOption> Default { get; } =
     [
         new("Balanced_B0", 0.5), new("Balanced_B1", 1), new("Balanced_B3", 3), new("Balanced_B5", 6),
         new("Balanced_B10", 12), new("Balanced_B20", 24), new("Balanced_B50", 60), new("Balanced_B100", 120),
