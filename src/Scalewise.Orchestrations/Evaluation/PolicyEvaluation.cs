@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Scalewise.Core.Metrics;
 using Scalewise.Core.Pricing;
-using Scalewise.Orchestrations.Activities;
 using Scalewise.Orchestrations.Telemetry;
 
 namespace Scalewise.Orchestrations.Evaluation;
