@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,20 +9,11 @@ using static Scalewise.Cli.Tests.Commands.TraceSamples;
 namespace Scalewise.Cli.Tests.Commands;
 
 /// <summary><c>scalewise simulate</c> end to end on a small generated trace: the three report files, every strategy, every field.</summary>
-public sealed class SimulateCommandTests : IDisposable
+public sealed class SimulateCommandTests() : CommandTestBase("scalewise-simulate-")
 {
     private static readonly string[] Strategies = ["scalewise", "static-peak", "azure-autoscale", "hpa", "react", "hist", "oracle"];
 
     private static readonly string[] Fields = ["name", "sloViolationMinutes", "instanceMinutes", "cost", "thetaU", "thetaO", "tauU", "tauO", "jitter", "instability", "scalingActions"];
-
-    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("scalewise-simulate-");
-    private readonly StringWriter output = new();
-
-    public void Dispose()
-    {
-        output.Dispose();
-        work.Delete(recursive: true);
-    }
 
     [Fact]
     public async Task Simulate_Sweep_WritesAFrontierForEveryBaselineAndTheSameCostComparison()
@@ -194,16 +186,5 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("instancesAtPeak", output.ToString(), StringComparison.Ordinal);
     }
 
-    private string WriteTrace(string csv)
-    {
-        var path = Path.Combine(work.FullName, "trace.csv");
-        File.WriteAllText(path, csv);
-        return path;
-    }
-
-    private Task<int> InvokeAsync(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        return SimulateCommand.Create(console).Parse(args).InvokeAsync();
-    }
+    protected override Command Create(IAnsiConsole console) => SimulateCommand.Create(console);
 }

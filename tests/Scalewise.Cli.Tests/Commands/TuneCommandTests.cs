@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Scalewise.Cli.Commands;
 using Spectre.Console;
@@ -6,17 +7,8 @@ using static Scalewise.Cli.Tests.Commands.TraceSamples;
 namespace Scalewise.Cli.Tests.Commands;
 
 /// <summary><c>scalewise tune</c> end to end on a small generated trace: where it tunes, where it reports, what it writes.</summary>
-public sealed class TuneCommandTests : IDisposable
+public sealed class TuneCommandTests() : CommandTestBase("scalewise-tune-")
 {
-    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("scalewise-tune-");
-    private readonly StringWriter output = new();
-
-    public void Dispose()
-    {
-        output.Dispose();
-        work.Delete(recursive: true);
-    }
-
     [Fact]
     public async Task Tune_ThreeDays_ReportsOnlyOnTheLastThirdItNeverTunedOn()
     {
@@ -71,16 +63,5 @@ public sealed class TuneCommandTests : IDisposable
 
     private string Tuned() => Path.Combine(work.FullName, "tuned.json");
 
-    private string WriteTrace(string csv)
-    {
-        var path = Path.Combine(work.FullName, "trace.csv");
-        File.WriteAllText(path, csv);
-        return path;
-    }
-
-    private Task<int> InvokeAsync(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        return TuneCommand.Create(console).Parse(args).InvokeAsync();
-    }
+    protected override Command Create(IAnsiConsole console) => TuneCommand.Create(console);
 }
